@@ -1,0 +1,117 @@
+"""The war-phase table and the rule that puts a date into exactly one phase.
+
+This is editorial data that reviewers will argue over, so every row names where its boundaries
+come from. Phases are contiguous and inclusive; a date outside all of them belongs to the first
+or last phase (the table is total), see :func:`assign_period`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+
+from geo.errors import InputError
+from geo.model import Period
+
+_D = dt.date
+
+PERIODS: tuple[Period, ...] = (
+    Period(
+        id="movement",
+        label="Karabakh movement and guerrilla war (1988–1991)",
+        start=_D(1900, 1, 1),
+        end=_D(1991, 12, 31),
+        color="#7b3294",
+        # Start: 004 infobox "20 February 1988 – 12 May 1994"; 001 infobox
+        # "Guerrilla warfare: 1988–1991". Earlier events (1918-1920, 1963) fold in here
+        # rather than vanish, because the table must be total.
+        source="seeds/004 infobox 'date'; seeds/001 infobox 'date' (Guerrilla warfare: 1988–1991)",
+    ),
+    Period(
+        id="first-war",
+        label="First Nagorno-Karabakh War (1992–May 1994)",
+        start=_D(1992, 1, 1),
+        end=_D(1994, 5, 12),
+        color="#c2a5cf",
+        source="seeds/001 infobox 'date' (First Nagorno-Karabakh War: 1992–1994); "
+        "seeds/004 infobox 'date' (ends 12 May 1994)",
+    ),
+    Period(
+        id="ceasefire",
+        label="Ceasefire-era clashes (May 1994–Sep 2020)",
+        start=_D(1994, 5, 13),
+        end=_D(2020, 9, 26),
+        color="#e08214",
+        source="seeds/001 infobox 'date' (Low-intensity conflict: 1994–2020); "
+        "seeds/001 'On 27 September 2020, a new large-scale war erupted'",
+    ),
+    Period(
+        id="second-war",
+        label="Second Nagorno-Karabakh War (27 Sep–10 Nov 2020)",
+        start=_D(2020, 9, 27),
+        end=_D(2020, 11, 10),
+        color="#d7191c",
+        source="seeds/001 'On 27 September 2020, a new large-scale war erupted that lasted "
+        "until 10 November'",
+    ),
+    Period(
+        id="border-crisis",
+        label="Post-war border crisis and blockade (Nov 2020–Sep 2023)",
+        start=_D(2020, 11, 11),
+        end=_D(2023, 9, 18),
+        color="#2c7bb6",
+        source="seeds/001 infobox 'date' (Low-intensity conflict: 2020–present); "
+        "https://en.wikipedia.org/wiki/2023_Azerbaijani_offensive_in_Nagorno-Karabakh (start)",
+    ),
+    Period(
+        id="offensive-2023",
+        label="2023 offensive and exodus (Sep 2023–Jan 2024)",
+        start=_D(2023, 9, 19),
+        end=_D(2030, 12, 31),
+        color="#404040",
+        source="https://en.wikipedia.org/wiki/2023_Azerbaijani_offensive_in_Nagorno-Karabakh; "
+        "seeds/003 'Artsakh was officially dissolved on 1 January 2024'",
+    ),
+)
+
+PERIODS_BY_ID: dict[str, Period] = {period.id: period for period in PERIODS}
+
+
+def assign_period(day: dt.date, periods: tuple[Period, ...] = PERIODS) -> Period:
+    """Return the one phase whose inclusive range holds ``day``.
+
+    Parameters
+    ----------
+    day
+        Usually an incident's start date.
+    periods
+        Contiguous phases in date order.
+
+    Returns
+    -------
+    Period
+        The matching phase; dates before the first or after the last fall into that end phase.
+    """
+    for period in periods:
+        if day <= period.end:
+            return period
+    return periods[-1]
+
+
+def find_period(period_id: str) -> Period:
+    """Look a phase up by id, suggesting the closest id when there is no such phase.
+
+    Raises
+    ------
+    InputError
+        When ``period_id`` names no phase.
+    """
+    try:
+        return PERIODS_BY_ID[period_id]
+    except KeyError:
+        close = difflib.get_close_matches(period_id, list(PERIODS_BY_ID), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        known = ", ".join(PERIODS_BY_ID)
+        message = f"unknown period '{period_id}' (known: {known}){hint}"
+        option = "--period"
+        raise InputError(option, message) from None

@@ -1,0 +1,276 @@
+"""Recognise the seed shapes and turn each into clean blocks of prose, headings and table rows.
+
+Three shapes occur: markdown with YAML front matter, a flat dump (one line or plain lines), and a
+scraped page in which every link is followed on the same line by a gloss of the linked article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+import yaml
+
+from geo.errors import InputError
+from geo.model import Shape
+
+BlockKind = Literal["heading", "para", "table"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A heading, a paragraph or a table row, already cleaned of markup."""
+
+    kind: BlockKind
+    text: str
+    level: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ShapedText:
+    """What a shape reader found: its blocks, front-matter metadata and glosses dropped."""
+
+    shape: Shape
+    blocks: tuple[Block, ...]
+    metadata: dict[str, object]
+    glosses_removed: int
+
+
+# A gloss is the first ~250 characters of the linked article, cut at a word and ended with " ...".
+_GLOSS_MAX_CHARS = 256
+_LINK_MAX_WORDS = 8
+_GLOSSED_MIN_LINES = 3
+# Site furniture of the scraped page, not part of the article.
+_ARTICLES = frozenset({"A", "An", "The"})
+_SCRAPE_FURNITURE = frozenset({"HOME", "TheInfoList", "OR:"})
+
+_HEADING_MD = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_IMAGE_MD = re.compile(r"^\s*!\[[^\]]*\]\(.*\)\s*$")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_EMPHASIS_STAR = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
+_EMPHASIS_UNDERSCORE = re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])")
+_WIKI_ITALIC = re.compile(r"'{2,3}")
+_TABLE_RULE = re.compile(r"^[\s|:\-]+$")
+_SPACE_RUN = re.compile(r"[ \t]+")
+_JOIN_TIGHT = re.compile(r"^[.,;:!?)\]'\"”’]")
+
+
+def detect_shape(text: str) -> Shape:
+    """Tell which of the three seed shapes ``text`` has."""
+    if text.startswith("---\n"):
+        return "front_matter"
+    gloss_lines = sum(1 for line in text.split("\n") if _split_gloss(line) is not None)
+    return "glossed" if gloss_lines >= _GLOSSED_MIN_LINES else "flat"
+
+
+def shape_text(text: str, path: str) -> ShapedText:
+    """Clean ``text`` according to its shape.
+
+    Parameters
+    ----------
+    text
+        The whole document, mojibake already repaired.
+    path
+        Used only in error messages.
+
+    Raises
+    ------
+    InputError
+        When the YAML front matter is unterminated or malformed.
+    """
+    shape = detect_shape(text)
+    if shape == "front_matter":
+        metadata, body = _split_front_matter(text, path)
+        return ShapedText(shape, tuple(_markdown_blocks(body)), metadata, 0)
+    if shape == "glossed":
+        body, removed = _remove_glosses(text)
+        return ShapedText(shape, tuple(_plain_blocks(body, is_scraped=True)), {}, removed)
+    return ShapedText(shape, tuple(_plain_blocks(text, is_scraped=False)), {}, 0)
+
+
+def _split_front_matter(text: str, path: str) -> tuple[dict[str, object], str]:
+    end = text.find("\n---\n", 3)
+    if end == -1:
+        raise InputError(path, "front matter opened with '---' on line 1 is never closed", 1)
+    try:
+        loaded = yaml.safe_load(text[4 : end + 1])
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or "cannot be parsed"
+        raise InputError(path, f"front matter is not valid YAML: {problem}", line) from None
+    if not isinstance(loaded, dict):
+        raise InputError(path, "front matter must be a YAML mapping of keys to values", 2)
+    return _flatten_metadata(loaded), text[end + 5 :]
+
+
+def _flatten_metadata(loaded: dict[object, object]) -> dict[str, object]:
+    """Keep plain fields and reduce each infobox field to its text (links are noise here)."""
+    metadata: dict[str, object] = {}
+    for key, value in loaded.items():
+        if key == "infoboxes" and isinstance(value, list):
+            metadata["infobox"] = _infobox_texts(value)
+        elif isinstance(value, str | int | float):
+            metadata[str(key)] = str(value)
+    return metadata
+
+
+def _infobox_texts(infoboxes: list[object]) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for box in infoboxes:
+        if not isinstance(box, dict):
+            continue
+        for key, value in box.items():
+            text = value.get("text") if isinstance(value, dict) else value
+            if isinstance(text, str | int | float):
+                fields[str(key)] = str(text).strip()
+    return fields
+
+
+def _markdown_blocks(body: str) -> Iterator[Block]:
+    paragraph: list[str] = []
+    for line in body.split("\n"):
+        heading = _HEADING_MD.match(line)
+        is_table = line.lstrip().startswith("|")
+        if heading or is_table or not line.strip() or _IMAGE_MD.match(line):
+            yield from _flush(paragraph)
+            paragraph = []
+        if heading:
+            yield Block("heading", _clean_inline(heading.group(2)), len(heading.group(1)))
+        elif is_table:
+            row = _table_row(line)
+            if row:
+                yield Block("table", row)
+        elif line.strip() and not _IMAGE_MD.match(line):
+            paragraph.append(line.strip())
+    yield from _flush(paragraph)
+
+
+def _flush(lines: list[str]) -> Iterator[Block]:
+    text = _clean_inline(" ".join(lines))
+    if text:
+        yield Block("para", text)
+
+
+def _clean_inline(text: str) -> str:
+    text = _BOLD.sub(r"\1", text)
+    text = _EMPHASIS_STAR.sub(r"\1", text)
+    text = _EMPHASIS_UNDERSCORE.sub(r"\1", text)
+    text = _WIKI_ITALIC.sub("", text)
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
+def _table_row(line: str) -> str:
+    if _TABLE_RULE.match(line):
+        return ""
+    cells = [_clean_inline(cell) for cell in line.strip().strip("|").split("|")]
+    return " | ".join(cell for cell in cells if cell)
+
+
+def _plain_blocks(text: str, *, is_scraped: bool) -> Iterator[Block]:
+    """Blocks of flat or scraped text: blank lines end paragraphs; lone short lines are headings."""
+    lines = text.split("\n")
+    title = next((line.strip() for line in lines if line.strip()), "")
+    if title and len(lines) > 1:
+        yield Block("heading", title, 1)
+        lines = lines[lines.index(next(ln for ln in lines if ln.strip())) + 1 :]
+    for chunk in re.split(r"\n[ \t]*\n", "\n".join(lines)):
+        chunk_lines = [ln.strip() for ln in chunk.split("\n") if ln.strip()]
+        if is_scraped:
+            chunk_lines = [ln for ln in chunk_lines if ln not in _SCRAPE_FURNITURE]
+        yield from _chunk_blocks(chunk_lines, is_scraped=is_scraped)
+
+
+def _chunk_blocks(lines: list[str], *, is_scraped: bool) -> Iterator[Block]:
+    if is_scraped and len(lines) == 1 and _looks_like_heading(lines[0]):
+        yield Block("heading", lines[0], 2)
+        return
+    paragraph: list[str] = []
+    for line in lines:
+        if line.count("|") >= 2:
+            yield from _flush_joined(paragraph)
+            paragraph = []
+            row = _table_row(line)
+            if row:
+                yield Block("table", row)
+        elif is_scraped:
+            paragraph.append(line)
+        else:
+            # Flat dumps put one paragraph on each line.
+            yield from _flush_joined([line])
+    yield from _flush_joined(paragraph)
+
+
+def _flush_joined(lines: list[str]) -> Iterator[Block]:
+    """Join soft-wrapped lines; the scrape breaks lines at links, so no space before punctuation."""
+    joined = ""
+    for line in lines:
+        if joined and not _JOIN_TIGHT.match(line):
+            joined += " "
+        joined += line
+    yield from _flush([joined] if joined else [])
+
+
+def _looks_like_heading(line: str) -> bool:
+    return (
+        len(line) <= 80
+        and len(line.split()) <= 10
+        and (line[0].isupper() or line[0].isdigit())
+        and line[-1] not in ".!?:;,"
+    )
+
+
+def _remove_glosses(text: str) -> tuple[str, int]:
+    kept: list[str] = []
+    removed = 0
+    for line in text.split("\n"):
+        split = _split_gloss(line)
+        if split is None:
+            kept.append(line)
+        else:
+            kept.append(split[0])
+            removed += 1
+    return "\n".join(kept), removed
+
+
+def _split_gloss(line: str) -> tuple[str, str] | None:
+    """Split ``link text + gloss ...`` into its two parts, or return None for other lines."""
+    if not line.endswith(" ..."):
+        return None
+    best: tuple[int, int, str, str] | None = None
+    for match in re.finditer(" ", line):
+        link, gloss = line[: match.start()], line[match.end() :]
+        if len(link.split()) > _LINK_MAX_WORDS:
+            break
+        if not link or len(gloss) > _GLOSS_MAX_CHARS or link.rsplit(" ", 1)[-1] in _ARTICLES:
+            continue
+        candidate = (_gloss_score(link, gloss), len(link), link, gloss)
+        if candidate[0] > 0 and (best is None or candidate[:2] > best[:2]):
+            best = candidate
+    return None if best is None else (best[2], best[3])
+
+
+def _gloss_score(link: str, gloss: str) -> int:
+    """How much ``gloss`` looks like the opening of an article titled ``link``."""
+    head = gloss[:80].casefold()
+    link_words = link.casefold().split()
+    first_word = gloss.split(" ", 1)[0]
+    after_article = head.split(" ", 1)[-1] if first_word in _ARTICLES else head
+    score = 0
+    if head.startswith(link.casefold()) or after_article.startswith(link.casefold()):
+        score += 4
+    if all(word in head for word in link_words):
+        score += 3
+    if first_word.casefold() == link_words[0]:
+        score += 2
+    if first_word in _ARTICLES:
+        score += 2
+    if gloss[:1].isupper() or gloss[:1] in "(,_":
+        score += 1
+    # "George W. Bush George Walker Bush": a one-word link whose word comes back two words
+    # into the gloss was cut too early.
+    if len(link_words) == 1 and link_words[0] in head.split(" ")[1:3]:
+        score -= 3
+    return score
