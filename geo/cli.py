@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from geo import __version__
 from geo.errors import GeoError
-from geo.pipeline import BuildConfig, dump_corpus, read_corpus
+from geo.pipeline import (
+    EXPORT_FORMATS,
+    BuildConfig,
+    BuildResult,
+    build,
+    check_gazetteer_file,
+    dump_corpus,
+    export,
+    read_corpus,
+)
 
 _DEFAULTS = BuildConfig()
 
@@ -42,6 +53,13 @@ seeds_option = click.option(
     default=_DEFAULTS.seeds,
     show_default=True,
     help="Folder of English .txt/.md documents.",
+)
+gazetteer_option = click.option(
+    "--gazetteer",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=_DEFAULTS.gazetteer,
+    show_default=True,
+    help="Gazetteer CSV of places with sources.",
 )
 strict_option = click.option(
     "--strict", is_flag=True, help="Stop at the first bad seed file instead of skipping it."
@@ -84,6 +102,111 @@ def corpus(seeds: Path, strict: bool, dump_dir: Path | None) -> None:
     if dump_dir is not None:
         for path in dump_corpus(loaded, dump_dir):
             click.echo(f"wrote {path}")
+
+
+@cli.command(name="build")
+@seeds_option
+@gazetteer_option
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=_DEFAULTS.out,
+    show_default=True,
+    help="Folder for clashes.html, clashes.geojson and unresolved.csv.",
+)
+@strict_option
+@click.pass_context
+def build_command(
+    ctx: click.Context, seeds: Path, gazetteer: Path, out: Path, strict: bool
+) -> None:
+    """Build the HTML map and the GeoJSON from the seed documents."""
+    is_quiet = bool(ctx.find_root().params.get("quiet"))
+    show_stage = sys.stderr.isatty() and not is_quiet
+    config = BuildConfig(seeds=seeds, gazetteer=gazetteer, out=out, is_strict=strict)
+    result = build(config, on_stage=_stage_printer() if show_stage else None)
+    for problem in result.skipped:
+        click.echo(f"warning: skipped {problem}", err=True)
+    if not is_quiet:
+        click.echo(_summary(result))
+
+
+def _stage_printer() -> Callable[[str], None]:
+    def show(name: str) -> None:
+        click.echo(f"… {name}", err=True)
+
+    return show
+
+
+def _summary(result: BuildResult) -> str:
+    lines = [
+        f"read {result.documents} documents, {result.sentences} sentences",
+        f"found {result.incidents} incidents ({result.candidates} reports merged): "
+        f"{result.located} located, {result.unlocated} unlocated",
+        f"{result.unresolved} place-like names not in the gazetteer",
+    ]
+    lines += [f"wrote {path}" for path in result.outputs]
+    return "\n".join(lines)
+
+
+@cli.group()
+def gazetteer() -> None:
+    """Inspect the gazetteer."""
+
+
+@gazetteer.command(name="check")
+@click.option(
+    "--gazetteer",
+    "path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=_DEFAULTS.gazetteer,
+    show_default=True,
+    help="Gazetteer CSV to check.",
+)
+def gazetteer_check(path: Path) -> None:
+    """Check sources, coordinates, countries, ids and shared names; exit 1 on any problem."""
+    problems = check_gazetteer_file(path)
+    for problem in problems:
+        click.echo(f"error: {problem}", err=True)
+    if problems:
+        raise click.exceptions.Exit(1)
+    click.echo(f"{path}: ok")
+
+
+@cli.command(name="export")
+@seeds_option
+@gazetteer_option
+@click.option(
+    "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="geojson", show_default=True
+)
+@click.option("--period", "period_id", help="Only this war phase (id, e.g. first-war).")
+@click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), help="From YYYY-MM-DD.")
+@click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), help="To YYYY-MM-DD.")
+@click.option(
+    "--out",
+    "target",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Output file [default: maps/clashes-export.<format>].",
+)
+def export_command(
+    seeds: Path,
+    gazetteer: Path,
+    fmt: str,
+    period_id: str | None,
+    date_from: dt.datetime | None,
+    date_to: dt.datetime | None,
+    target: Path | None,
+) -> None:
+    """Export incidents as GeoJSON, GeoPackage or CSV, optionally filtered."""
+    path = target or _DEFAULTS.out / f"clashes-export.{fmt}"
+    count = export(
+        BuildConfig(seeds=seeds, gazetteer=gazetteer),
+        path,
+        fmt,  # type: ignore[arg-type]
+        period_id=period_id,
+        date_from=date_from.date() if date_from else None,
+        date_to=date_to.date() if date_to else None,
+    )
+    click.echo(f"wrote {count} incidents to {path}")
 
 
 def main() -> None:

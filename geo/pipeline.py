@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import geopandas
+
 from geo.corpus import Corpus, load_corpus
+from geo.errors import GazetteerError, GeoError, InputError
+from geo.export import EXPORT_FORMATS, ExportFormat, filter_frame, to_geojson_text, write_export
+from geo.extract import Extraction, extract_incidents
+from geo.frame import build_frame
 from geo.fsutil import atomic_write_text
+from geo.gazetteer import Gazetteer, check_gazetteer, load_gazetteer
+from geo.render import render_map
+from geo.report import unresolved_csv_text
 
 log = logging.getLogger(__name__)
+
+__all__ = ["EXPORT_FORMATS", "BuildConfig", "BuildResult", "build", "export"]
+
+MAP_FILE = "clashes.html"
+GEOJSON_FILE = "clashes.geojson"
+UNRESOLVED_FILE = "unresolved.csv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,9 +39,134 @@ class BuildConfig:
     is_strict: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """Counts of what a build read and produced, and the files it wrote."""
+
+    documents: int
+    sentences: int
+    skipped: tuple[InputError, ...]
+    candidates: int
+    incidents: int
+    located: int
+    unlocated: int
+    unresolved: int
+    outputs: tuple[Path, ...]
+
+
 def read_corpus(config: BuildConfig) -> Corpus:
     """Load the seed documents named by ``config``."""
     return load_corpus(config.seeds, is_strict=config.is_strict)
+
+
+def read_gazetteer(path: Path) -> Gazetteer:
+    """Load the gazetteer, saying how to fix a missing default path."""
+    if not path.is_file():
+        hint = "run from the repository root or pass --gazetteer FILE"
+        raise GazetteerError(path, f"gazetteer file not found; {hint}")
+    return load_gazetteer(path)
+
+
+def extract(config: BuildConfig) -> tuple[Corpus, Extraction]:
+    """Read the corpus and the gazetteer and extract merged incidents."""
+    corpus = read_corpus(config)
+    gazetteer = read_gazetteer(config.gazetteer)
+    return corpus, extract_incidents(corpus.documents, gazetteer)
+
+
+def incident_frame(config: BuildConfig) -> geopandas.GeoDataFrame:
+    """Return the incidents of ``config``'s seeds as the GeoDataFrame every writer uses."""
+    return build_frame(extract(config)[1].incidents)
+
+
+def build(config: BuildConfig, on_stage: Callable[[str], None] | None = None) -> BuildResult:
+    """Run every stage and write the map, the GeoJSON and the unresolved-names report.
+
+    Everything is rendered in memory first and each file is then replaced atomically, so a
+    failure leaves the previous outputs untouched.
+
+    Parameters
+    ----------
+    config
+        Inputs and the output folder (created if missing).
+    on_stage
+        Called with a short stage name as each stage starts, for progress display.
+
+    Raises
+    ------
+    GeoError
+        For unusable seeds, gazetteer or output folder.
+    """
+    stage = on_stage or (lambda _name: None)
+    stage("reading seeds")
+    corpus = read_corpus(config)
+    stage("loading gazetteer")
+    gazetteer = read_gazetteer(config.gazetteer)
+    stage("extracting incidents")
+    extraction = extract_incidents(corpus.documents, gazetteer)
+    stage("rendering map")
+    frame = build_frame(extraction.incidents)
+    contents = {
+        MAP_FILE: render_map(frame),
+        GEOJSON_FILE: to_geojson_text(frame),
+        UNRESOLVED_FILE: unresolved_csv_text(extraction.unresolved),
+    }
+    stage("writing outputs")
+    outputs = _write_outputs(config.out, contents)
+    located = sum(1 for incident in extraction.incidents if incident.places)
+    return BuildResult(
+        documents=len(corpus.documents),
+        sentences=sum(len(doc.sentences) for doc in corpus.documents),
+        skipped=corpus.skipped,
+        candidates=extraction.candidates,
+        incidents=len(extraction.incidents),
+        located=located,
+        unlocated=len(extraction.incidents) - located,
+        unresolved=len(extraction.unresolved),
+        outputs=outputs,
+    )
+
+
+def _write_outputs(out: Path, contents: dict[str, str]) -> tuple[Path, ...]:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(out, f"cannot create the output folder: {exc.strerror}") from None
+    written = []
+    for name in sorted(contents):
+        target = out / name
+        try:
+            atomic_write_text(target, contents[name])
+        except OSError as exc:
+            raise InputError(target, f"cannot write: {exc.strerror}") from None
+        written.append(target)
+    return tuple(written)
+
+
+def export(
+    config: BuildConfig,
+    target: Path,
+    fmt: ExportFormat,
+    *,
+    period_id: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> int:
+    """Build the incidents, filter them and write one export file; return the feature count."""
+    frame = filter_frame(
+        incident_frame(config), period_id=period_id, date_from=date_from, date_to=date_to
+    )
+    if not target.parent.is_dir():
+        raise InputError(target.parent, "output folder does not exist; create it first")
+    write_export(frame, target, fmt)
+    return len(frame)
+
+
+def check_gazetteer_file(path: Path) -> list[GeoError]:
+    """Every problem found in the gazetteer file at ``path`` (empty when it is sound)."""
+    if not path.is_file():
+        return [GazetteerError(path, "gazetteer file not found; pass --gazetteer FILE")]
+    return list(check_gazetteer(path))
 
 
 def dump_corpus(corpus: Corpus, dump_dir: Path) -> list[Path]:

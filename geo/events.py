@@ -1,0 +1,109 @@
+"""Tell whether a clause reports violence, of which type, and which sides it names."""
+
+from __future__ import annotations
+
+import re
+
+from geo.model import EventType
+
+# First match wins, so specific types come before the catch-all "clash" and "other".
+_CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
+    ("shootdown", r"\bshot\s+down\b|\bshoot-?downs?\b|\bdowned\b"),
+    ("massacre", r"\bmassacre[sd]?\b"),
+    ("pogrom", r"\bpogroms?\b"),
+    ("drone", r"\bdrones?\b|\bUAVs?\b|\bloitering munitions?\b"),
+    ("landmine", r"\bland\s?-?mines?\b|\bmine\s+(?:blast|explosion)s?\b|\bstepped on a mine\b"),
+    ("sniper", r"\bsnipers?\b|\bsniper\s+fire\b"),
+    (
+        "shelling",
+        r"\bshell(?:ed|ing|s)\b|\bartillery\b|\bbombard(?:ed|ment|ing)\b|\bmortars?\b"
+        r"|\brockets?\b|\bmissiles?\b|\bGrad\b|\bbomb(?:ed|ing|s)\b|\bair\s?strikes?\b",
+    ),
+    (
+        "capture",
+        r"\bcaptur(?:ed|e|ing)\b|\b(?:re)?took\s+(?:control\s+of\s+)?(?:the\s+)?"
+        r"(?:town|city|village|district|region|heights?|Shusha|Lachin|Kalbajar|Agdam)"
+        r"|\bseiz(?:ed|ure)\b|\bfell\s+to\b|\bfall\s+of\b|\brecaptur(?:ed|e)\b"
+        r"|\bstorm(?:ed|ing)\b|\boverr(?:an|un)\b",
+    ),
+    ("offensive", r"\boffensives?\b|\bcounter-?attacks?\b|\bassaults?\b"),
+    (
+        "firefight",
+        r"\bfirefights?\b|\bexchange\s+of\s+(?:gun)?fire\b|\bgunfire\b|\bskirmish(?:es)?\b"
+        r"|\bfiring\s+on\b|\bopened\s+fire\b|\bshootouts?\b|\bshot\s+(?:dead|and\s+killed)\b",
+    ),
+    (
+        "clash",
+        r"\bclash(?:es|ed)?\b|\bfighting\b|\bbattles?\b|\bhostilities\b|\battack(?:s|ed)?\b"
+        r"|\braid(?:s|ed)?\b|\bambush(?:ed)?\b|\bincursion\b|\bviolence\b|\bwar\s+erupted\b",
+    ),
+    (
+        "other",
+        r"\bkill(?:ed|ing|s)\b|\bdead\b|\bdied\b|\bdeaths?\b|\bmurder(?:ed)?\b"
+        r"|\bfatalities\b|\bwounded\b|\binjured\b|\bbeaten\b|\brap(?:ed|e)\b",
+    ),
+)
+_EVENT_CUES: tuple[tuple[EventType, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _CUE_PATTERNS
+)
+
+# Clauses about these are not incidents even when a violent word occurs in them.
+_NOT_INCIDENT = re.compile(
+    r"\bcensus\b|\bearthquake\b|\bpremiere[ds]?\b|\bfilm\b|\bnovel\b|\belection\s+(?:was|were)\b"
+    r"|\bresolutions?\b|\bpeace\s+talks\b|\bsummit\b|\breferendum\b|\bnegotiations?\b"
+    r"|\bwas\s+born\b|\bmemorial\b|\bmuseum\b|\bcommemorat|\binaugurat|\bin\s+memory\s+of\b"
+    r"|\barmistice\b|\bceasefire\s+agreement\b|\bpeace\s+(?:deal|agreement|treaty)\b"
+    r"|\bHigh\s+Commissioner\b|\bexpressed\s+concern\b|\bcondemned\b|\bcalled\s+(?:on|for)\b",
+    re.IGNORECASE,
+)
+
+# Totals over a year or more ("In all during 2012, 19 ... were killed") summarise many incidents.
+_AGGREGATE = re.compile(
+    r"\bin\s+all\b|\bthroughout\s+(?:the\s+year|(?:19|20)\d\d)\b|\boverall\b|\bin\s+total\b"
+    r"|\bsince\s+the\s+start\s+of\b|\bduring\s+the\s+year\b|\bsince\s+the\s+(?:1994\s+)?ceasefire\b"
+    r"|\bover\s+the\s+(?:course|period)\b|\bper\s+year\b|\bannually\b|\beach\s+year\b"
+    r"|\bbetween\s+(?:19|20)\d\d\s+and\b",
+    re.IGNORECASE,
+)
+
+_SIDES = (
+    (
+        "Artsakh",
+        re.compile(
+            r"\bArtsakh\b|\bNKR\b|\bNKO\b|\bKarabakh\s+Armenian|\bNagorno-Karabakh\s+(?:soldiers?|forces|troops|Defen[cs]e)",
+            re.IGNORECASE,
+        ),
+    ),
+    ("Armenia", re.compile(r"\bArmenian?s?\b")),
+    ("Azerbaijan", re.compile(r"\bAzerbaijan(?:i|is)?\b|\bAzeris?\b")),
+)
+
+
+def event_type(clause: str) -> EventType | None:
+    """Return the type of violence ``clause`` reports, or ``None`` when it reports none."""
+    cue = find_event_cue(clause)
+    return cue[0] if cue else None
+
+
+def find_event_cue(clause: str) -> tuple[EventType, int] | None:
+    """Return the type of violence ``clause`` reports and where its cue word starts."""
+    for kind, pattern in _EVENT_CUES:
+        match = pattern.search(clause)
+        if match:
+            return kind, match.start()
+    return None
+
+
+def is_excluded(clause: str) -> bool:
+    """Tell whether ``clause`` is about censuses, diplomacy, films and the like."""
+    return _NOT_INCIDENT.search(clause) is not None
+
+
+def is_aggregate(clause: str) -> bool:
+    """Tell whether ``clause`` totals casualties over a long period instead of one event."""
+    return _AGGREGATE.search(clause) is not None
+
+
+def find_sides(clause: str) -> tuple[str, ...]:
+    """Return the parties ``clause`` names, in a fixed order (Armenia, Artsakh, Azerbaijan)."""
+    return tuple(sorted(side for side, pattern in _SIDES if pattern.search(clause)))

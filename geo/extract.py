@@ -1,0 +1,374 @@
+"""Sentences and their places -> dated incidents, one per real event, with every source kept.
+
+A clause becomes a candidate incident when it names violence and carries its own date (or a
+relative one). Candidates from all documents are then merged: the same sentence copied into
+several documents, or reports of the same place over overlapping dates, are one incident.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from geo.dates import DateMatch, find_dates, heading_year
+from geo.events import find_event_cue, find_sides, is_aggregate, is_excluded
+from geo.figures import DeathFigure, find_deaths, span_figures
+from geo.gazetteer import Gazetteer, find_mentions, find_unresolved
+from geo.model import (
+    EVENT_TYPES,
+    Claim,
+    DateRange,
+    Document,
+    EventType,
+    Incident,
+    Mention,
+    Sentence,
+    Source,
+    UnresolvedName,
+)
+
+_PRECISION_RANK = {"settlement": 0, "district": 1, "province": 2, "region": 3, "country": 4}
+_DATE_RANK = {"day": 0, "month": 1, "year": 2}
+_LOCATIVE = re.compile(r"\b(?:in|near|at|around|outside|into|on|of|from|towards?)\s+(?:the\s+)?$")
+_COUNTRY_LOCATIVE = re.compile(r"\b(?:in|into|inside)\s+$")
+_CLAUSE_BREAK = re.compile(r"[;,]\s+(?:while\s+|and\s+|but\s+)?|\s+while\s+|\s+and\s+(?=on\b|in\b)")
+_RANGE_LINK = re.compile(
+    r"\b(?:started|began|erupted|broke out)\b.*\bby\b|\bby\b.*\b(?:started|began)\b"
+    r"|\blasted\s+until\b|\bthrough\b|\buntil\b",
+    re.IGNORECASE,
+)
+_WORDS_ONLY = re.compile(r"\W+")
+# A clause dated over a longer span than this sums up many events; it is not one incident.
+MAX_INCIDENT_DAYS = 120
+_ANAPHORA = re.compile(r"\b(?:there|the\s+(?:village|town|city|area|region|settlement))\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An incident as one clause of one document reports it, before merging."""
+
+    sentence: Sentence
+    clause_start: int
+    event_type: EventType
+    when: DateRange
+    places: tuple[Mention, ...]
+    figures: tuple[DeathFigure, ...]
+    sides: tuple[str, ...]
+    unlocated_reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What extraction found: merged incidents and names that looked like places but were not."""
+
+    incidents: tuple[Incident, ...]
+    unresolved: tuple[UnresolvedName, ...]
+    candidates: int
+
+
+@dataclass(slots=True)
+class _DocState:
+    """Date context carried from sentence to sentence within one document."""
+
+    heading: str = ""
+    context_year: int | None = None
+    previous: DateRange | None = None
+    last: Candidate | None = None
+
+
+def extract_incidents(documents: Iterable[Document], gazetteer: Gazetteer) -> Extraction:
+    """Find, date, locate and merge the incidents reported in ``documents``.
+
+    Parameters
+    ----------
+    documents
+        Parsed seed documents.
+    gazetteer
+        The loaded gazetteer used to resolve place names.
+
+    Returns
+    -------
+    Extraction
+        Incidents sorted by (start date, id), unresolved place-like names, and how many
+        candidates were merged into them.
+    """
+    candidates: list[Candidate] = []
+    unresolved: dict[tuple[str, int, str], UnresolvedName] = {}
+    for document in documents:
+        for candidate in _document_candidates(document, gazetteer):
+            candidates.append(candidate)
+            if not candidate.places:
+                for name in find_unresolved(gazetteer, candidate.sentence, ()):
+                    unresolved.setdefault((name.sentence.doc, name.start, name.name), name)
+    incidents = merge_candidates(candidates)
+    return Extraction(incidents, tuple(unresolved[k] for k in sorted(unresolved)), len(candidates))
+
+
+def _document_candidates(document: Document, gazetteer: Gazetteer) -> Iterator[Candidate]:
+    state = _DocState()
+    sections = _section_sentences(document)
+    for sentence in document.sentences:
+        if sentence.heading != state.heading:
+            state.heading = sentence.heading
+            year = heading_year(sentence.heading)
+            if year is not None:
+                state.context_year, state.previous = year, None
+        dates = find_dates(sentence.text, context_year=state.context_year, previous=state.previous)
+        found = list(_sentence_candidates(sentence, dates, state, sections, gazetteer))
+        yield from found
+        _advance(state, dates, found)
+
+
+def _advance(state: _DocState, dates: list[DateMatch], found: list[Candidate]) -> None:
+    precise = [d for d in dates if d.when.precision != "year" or d.is_relative]
+    if precise:
+        state.previous = precise[-1].when
+    elif dates and state.previous is None:
+        state.previous = dates[-1].when
+    if dates:
+        state.context_year = dates[-1].when.start.year
+    if found:
+        state.last = found[-1]
+
+
+def _section_sentences(document: Document) -> dict[str, tuple[Sentence, ...]]:
+    grouped: dict[str, list[Sentence]] = {}
+    for sentence in document.sentences:
+        grouped.setdefault(sentence.heading, []).append(sentence)
+    return {heading: tuple(items) for heading, items in grouped.items()}
+
+
+def _clauses(text: str, dates: Sequence[DateMatch]) -> list[tuple[int, int, list[DateMatch]]]:
+    """Cut a sentence before each date that follows another date, at the nearest clause break."""
+    cuts = [0]
+    for previous, current in itertools.pairwise(dates):
+        breaks = list(_CLAUSE_BREAK.finditer(text, previous.end, current.start))
+        if breaks and not _RANGE_LINK.search(text[: current.end]):
+            cuts.append(breaks[-1].end())
+    cuts.append(len(text))
+    return [
+        (start, end, [d for d in dates if start <= d.start < end])
+        for start, end in itertools.pairwise(cuts)
+    ]
+
+
+def _clause_date(clause: str, dates: Sequence[DateMatch]) -> DateRange | None:
+    usable = [d for d in dates if not _is_span_of_years(d.when)]
+    if not usable:
+        return None
+    if len(usable) > 1 and _RANGE_LINK.search(clause):
+        start = min(d.when.start for d in usable)
+        end = max(d.when.end for d in usable)
+        precision = max((d.when.precision for d in usable), key=_DATE_RANK.__getitem__)
+        text = " … ".join(d.when.text for d in usable)
+        return DateRange(start, end, precision, text)
+    return min(usable, key=lambda d: (_DATE_RANK[d.when.precision], d.start)).when
+
+
+def _is_span_of_years(when: DateRange) -> bool:
+    if when.precision == "year":
+        return when.end.year > when.start.year
+    return (when.end - when.start).days > MAX_INCIDENT_DAYS
+
+
+def _sentence_candidates(
+    sentence: Sentence,
+    dates: list[DateMatch],
+    state: _DocState,
+    sections: dict[str, tuple[Sentence, ...]],
+    gazetteer: Gazetteer,
+) -> Iterator[Candidate]:
+    text = sentence.text
+    if is_excluded(text):
+        return
+    mentions: tuple[Mention, ...] | None = None
+    for start, end, clause_dates in _clauses(text, dates):
+        clause = text[start:end]
+        cue = find_event_cue(clause)
+        if cue is None or is_aggregate(clause):
+            continue
+        kind, cue_at = cue
+        when = _clause_date(clause, clause_dates)
+        if when is None:
+            continue
+        if mentions is None:
+            mentions = find_mentions(gazetteer, sentence, sections.get(sentence.heading, ()))
+        masked = [(d.start - start, d.end - start) for d in clause_dates]
+        yield _locate(
+            Candidate(
+                sentence=sentence,
+                clause_start=start,
+                event_type=kind,
+                when=when,
+                places=_clause_places(mentions, sentence, start, end, start + cue_at),
+                figures=tuple(find_deaths(clause, masked)),
+                sides=find_sides(clause),
+            ),
+            clause,
+            clause_dates,
+            state,
+        )
+
+
+def _clause_places(
+    mentions: Sequence[Mention], sentence: Sentence, start: int, end: int, cue_at: int
+) -> tuple[Mention, ...]:
+    inside = [m for m in mentions if start <= m.start - sentence.start < end]
+    usable = [m for m in inside if m.place.kind != "country" or _names_country(sentence, m)]
+    return tuple(sorted(usable, key=lambda m: _place_rank(m, sentence, cue_at)))
+
+
+def _names_country(sentence: Sentence, mention: Mention) -> bool:
+    """Tell whether a country name is a place (after "in"/"into") rather than a side."""
+    before = sentence.text[: mention.start - sentence.start]
+    return _COUNTRY_LOCATIVE.search(before) is not None
+
+
+def _place_rank(mention: Mention, sentence: Sentence, cue_at: int) -> tuple[int, int, int]:
+    """Most precise first; then a name after "in/near/at"; then the one nearest the cue word."""
+    local = mention.start - sentence.start
+    has_locative = _LOCATIVE.search(sentence.text[:local]) is not None
+    return (_PRECISION_RANK[mention.precision], 0 if has_locative else 1, abs(local - cue_at))
+
+
+def _locate(
+    candidate: Candidate, clause: str, dates: Sequence[DateMatch], state: _DocState
+) -> Candidate:
+    if candidate.places:
+        return candidate
+    last = state.last
+    is_follow_up = any(d.is_relative for d in dates) or _ANAPHORA.search(clause) is not None
+    if (
+        last is not None
+        and last.places
+        and is_follow_up
+        and last.sentence.heading == candidate.sentence.heading
+        and candidate.sentence.index - last.sentence.index <= 1
+    ):
+        return replace(candidate, places=last.places[:1])
+    return replace(candidate, unlocated_reason="no gazetteer place named in the clause")
+
+
+def merge_candidates(candidates: Sequence[Candidate]) -> tuple[Incident, ...]:
+    """Merge candidates that report the same event and build one incident from each group.
+
+    Two candidates are the same event when they quote the same sentence text with the same
+    date, or name the same main place over overlapping dates that start at most two days
+    apart, or are both unlocated with the same date range and event type.
+    """
+    parent = list(range(len(candidates)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for left, right in _same_event_pairs(candidates):
+        a, b = root(left), root(right)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[Candidate]] = {}
+    for index, candidate in enumerate(candidates):
+        groups.setdefault(root(index), []).append(candidate)
+    incidents = [_incident(group) for group in groups.values()]
+    return tuple(sorted(incidents, key=lambda i: (i.when.start, i.when.end, i.id)))
+
+
+def _same_event_pairs(candidates: Sequence[Candidate]) -> Iterator[tuple[int, int]]:
+    buckets: dict[tuple[object, ...], list[int]] = {}
+    by_place: dict[str, list[int]] = {}
+    for index, candidate in enumerate(candidates):
+        # Copies of a paragraph differ in commas and dashes ("By August 5, 2014 the").
+        quote = _WORDS_ONLY.sub("", candidate.sentence.text.casefold())
+        when = (candidate.when.start, candidate.when.end)
+        buckets.setdefault(("quote", quote, *when), []).append(index)
+        if candidate.places:
+            by_place.setdefault(candidate.places[0].place.id, []).append(index)
+        else:
+            key = ("unlocated", *when, candidate.event_type)
+            buckets.setdefault(key, []).append(index)
+    for members in buckets.values():
+        yield from itertools.pairwise(members)
+    for members in by_place.values():
+        yield from _overlapping(candidates, members)
+
+
+def _overlapping(candidates: Sequence[Candidate], members: list[int]) -> Iterator[tuple[int, int]]:
+    ordered = sorted(members, key=lambda i: candidates[i].when.start)
+    for position, left in enumerate(ordered):
+        first = candidates[left].when
+        for right in ordered[position + 1 :]:
+            second = candidates[right].when
+            if (second.start - first.start).days > 2:
+                break
+            if second.start <= first.end and first.start <= second.end:
+                yield left, right
+
+
+def _incident(group: list[Candidate]) -> Incident:
+    group = sorted(group, key=lambda c: (c.sentence.doc, c.sentence.start, c.clause_start))
+    best_date = min(group, key=lambda c: (_DATE_RANK[c.when.precision], c.when.start)).when
+    located = [c for c in group if c.places]
+    best_place = min(located, key=lambda c: _PRECISION_RANK[c.places[0].precision], default=None)
+    kind = min((c.event_type for c in group), key=EVENT_TYPES.index)
+    sources = _sources(group)
+    claims = tuple(
+        Claim(_source(c.sentence), f.low, f.high, f.text) for c in group for f in c.figures
+    )
+    low, high = span_figures([f for c in group for f in c.figures])
+    first = group[0]
+    digest = hashlib.sha1(
+        f"{first.sentence.doc}:{first.sentence.start + first.clause_start}".encode(),
+        usedforsecurity=False,
+    ).hexdigest()[:12]
+    places = best_place.places if best_place else ()
+    incident = Incident(
+        id=digest,
+        event_type=kind,
+        when=best_date,
+        places=places,
+        sources=sources,
+        claims=claims,
+        deaths_low=low,
+        deaths_high=high,
+        sides=tuple(sorted({side for c in group for side in c.sides})),
+        unlocated_reason="" if places else first.unlocated_reason,
+    )
+    return replace(incident, summary=summarize(incident))
+
+
+def _source(sentence: Sentence) -> Source:
+    return Source(sentence.doc, sentence.text, sentence.start, sentence.end)
+
+
+def _sources(group: Sequence[Candidate]) -> tuple[Source, ...]:
+    seen: dict[tuple[str, int], Source] = {}
+    for candidate in group:
+        source = _source(candidate.sentence)
+        seen.setdefault((source.doc, source.start), source)
+    return tuple(seen[key] for key in sorted(seen))
+
+
+def summarize(incident: Incident) -> str:
+    """One plain-text line: what, where, when, how many dead, how many reports."""
+    what = incident.event_type.capitalize()
+    where = f" at {incident.place.name}" if incident.place else " (unlocated)"
+    when = incident.when.text or incident.when.start.isoformat()
+    deaths = _deaths_text(incident.deaths_low, incident.deaths_high)
+    reports = len(incident.sources)
+    tail = f"; {reports} reports" if reports > 1 else ""
+    return f"{what}{where}, {when}{deaths}{tail}"
+
+
+def _deaths_text(low: int | None, high: int | None) -> str:
+    if low is None and high is None:
+        return ""
+    if low is None:
+        return f": up to {high} killed"
+    if high is None:
+        return f": at least {low} killed"
+    return f": {low} killed" if low == high else f": {low}–{high} killed"
