@@ -16,9 +16,11 @@ from geo.pipeline import (
     EXPORT_FORMATS,
     BuildConfig,
     BuildResult,
+    Evaluation,
     build,
     check_gazetteer_file,
     dump_corpus,
+    evaluate_build,
     export,
     read_corpus,
 )
@@ -207,6 +209,46 @@ def export_command(
         date_to=date_to.date() if date_to else None,
     )
     click.echo(f"wrote {count} incidents to {path}")
+
+
+@cli.command(name="evaluate")
+@seeds_option
+@gazetteer_option
+@click.option(
+    "--gold",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("tests/gold/incidents.yaml"),
+    show_default=True,
+    help="Hand-annotated incidents to score against.",
+)
+@click.option("--show-missed", is_flag=True, help="List the gold incidents that were not found.")
+def evaluate_command(seeds: Path, gazetteer: Path, gold: Path, show_missed: bool) -> None:
+    """Score extraction against the gold set: precision, recall, dates, distances."""
+    report = evaluate_build(BuildConfig(seeds=seeds, gazetteer=gazetteer), gold)
+    click.echo(_evaluation_text(report))
+    if show_missed:
+        for gold_id in report.missed:
+            click.echo(f"missed: {gold_id}")
+
+
+def _evaluation_text(report: Evaluation) -> str:
+    def km(value: float | None) -> str:
+        return "n/a" if value is None else f"{value:.2f} km"
+
+    return "\n".join(
+        [
+            f"gold incidents     {report.gold}",
+            f"predicted          {report.predicted}",
+            f"recall             {report.recall:.3f} ({report.found}/{report.gold})",
+            f"precision          {report.precision:.3f} ({report.true_positives} right, "
+            f"{report.false_positives} wrong: {report.negatives_hit} on negatives, "
+            f"{report.duplicates} unmerged duplicates)",
+            f"date accuracy      {report.date_accuracy:.3f} ({report.dates_right}/{report.found})",
+            f"places within 5 km {report.places_right}/{report.located_pairs}",
+            f"median distance    {km(report.median_km)}",
+            f"max distance       {km(report.max_km)}",
+        ]
+    )
 
 
 def main() -> None:

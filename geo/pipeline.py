@@ -12,6 +12,7 @@ import geopandas
 
 from geo.corpus import Corpus, load_corpus
 from geo.errors import GazetteerError, GeoError, InputError
+from geo.evaluate import Evaluation, evaluate, load_gold
 from geo.export import EXPORT_FORMATS, ExportFormat, filter_frame, to_geojson_text, write_export
 from geo.extract import Extraction, extract_incidents
 from geo.frame import build_frame
@@ -22,7 +23,15 @@ from geo.report import unresolved_csv_text
 
 log = logging.getLogger(__name__)
 
-__all__ = ["EXPORT_FORMATS", "BuildConfig", "BuildResult", "build", "export"]
+__all__ = [
+    "EXPORT_FORMATS",
+    "BuildConfig",
+    "BuildResult",
+    "Evaluation",
+    "build",
+    "evaluate_build",
+    "export",
+]
 
 MAP_FILE = "clashes.html"
 GEOJSON_FILE = "clashes.geojson"
@@ -160,6 +169,12 @@ def export(
         raise InputError(target.parent, "output folder does not exist; create it first")
     write_export(frame, target, fmt)
     return len(frame)
+
+
+def evaluate_build(config: BuildConfig, gold_path: Path) -> Evaluation:
+    """Extract incidents from ``config``'s seeds and score them against the gold set."""
+    gold = load_gold(gold_path)
+    return evaluate(extract(config)[1].incidents, gold)
 
 
 def check_gazetteer_file(path: Path) -> list[GeoError]:

@@ -9,6 +9,8 @@ import pytest
 from hypothesis import settings
 
 from geo.corpus import Corpus, load_corpus
+from geo.extract import Extraction, extract_incidents
+from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.model import Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,3 +43,13 @@ def corpus() -> Corpus:
 def docs(corpus: Corpus) -> dict[str, Document]:
     """Documents by their three-digit prefix: ``docs["004"]``."""
     return {doc.path[:3]: doc for doc in corpus.documents}
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer(ROOT / "gazetteer" / "places.csv")
+
+
+@pytest.fixture(scope="session")
+def extraction(corpus: Corpus, gazetteer: Gazetteer) -> Extraction:
+    return extract_incidents(corpus.documents, gazetteer)

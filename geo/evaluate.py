@@ -1,0 +1,217 @@
+"""Score extracted incidents against the hand-annotated gold set in ``tests/gold/``.
+
+A predicted incident matches a gold incident when one of its source sentences contains one of
+the gold fragments from the same document. Precision counts as false positives: predictions
+that hit a gold negative, second predictions for an already matched gold incident (a failed
+merge), and predictions from an exhaustively annotated document that match no gold incident.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from geopy.distance import geodesic
+
+from geo.errors import InputError
+from geo.model import Incident
+
+# A located prediction this close to the gold point counts as the right place.
+PLACE_TOLERANCE_KM = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class GoldMention:
+    """One sentence fragment that reports a gold incident."""
+
+    doc: str
+    fragment: str
+
+
+@dataclass(frozen=True, slots=True)
+class GoldIncident:
+    """A hand-annotated incident."""
+
+    id: str
+    date_start: dt.date
+    date_end: dt.date
+    event_type: str
+    place: str | None
+    lat: float | None
+    lon: float | None
+    mentions: tuple[GoldMention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Gold:
+    """The gold set: incidents, sentences that must not yield one, fully annotated documents."""
+
+    incidents: tuple[GoldIncident, ...]
+    negatives: tuple[GoldMention, ...]
+    exhaustive_docs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """Scores of one run against the gold set."""
+
+    gold: int
+    predicted: int
+    found: int
+    true_positives: int
+    false_positives: int
+    duplicates: int
+    negatives_hit: int
+    dates_right: int
+    located_pairs: int
+    places_right: int
+    distances_km: tuple[float, ...]
+    missed: tuple[str, ...]
+
+    @property
+    def precision(self) -> float:
+        """Matched predictions over all judged predictions."""
+        judged = self.true_positives + self.false_positives
+        return self.true_positives / judged if judged else 0.0
+
+    @property
+    def recall(self) -> float:
+        """Gold incidents found over all gold incidents."""
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def date_accuracy(self) -> float:
+        """Share of found incidents whose start and end are within a day of the gold dates."""
+        return self.dates_right / self.found if self.found else 0.0
+
+    @property
+    def median_km(self) -> float | None:
+        """Median distance between predicted and gold points, where both exist."""
+        return statistics.median(self.distances_km) if self.distances_km else None
+
+    @property
+    def max_km(self) -> float | None:
+        """Largest distance between predicted and gold points, where both exist."""
+        return max(self.distances_km) if self.distances_km else None
+
+
+def load_gold(path: Path) -> Gold:
+    """Read the gold YAML file.
+
+    Raises
+    ------
+    InputError
+        When the file is missing or an entry lacks a required field.
+    """
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(path, f"cannot read the gold set: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        raise InputError(path, f"gold set is not valid YAML: {exc}") from None
+    try:
+        incidents = tuple(_gold_incident(item) for item in raw["incidents"])
+        negatives = tuple(_mention(item) for item in raw.get("negatives") or ())
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(path, f"gold entry is malformed: {exc!r}") from None
+    return Gold(incidents, negatives, tuple(raw.get("exhaustive_docs") or ()))
+
+
+def _mention(item: dict[str, str]) -> GoldMention:
+    return GoldMention(str(item["doc"]), str(item["fragment"]))
+
+
+def _as_date(value: object) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _gold_incident(item: dict[str, object]) -> GoldIncident:
+    mentions = item["mentions"]
+    if not isinstance(mentions, list):
+        message = f"{item.get('id')}: mentions must be a list"
+        raise TypeError(message)
+    lat, lon = item.get("lat"), item.get("lon")
+    return GoldIncident(
+        id=str(item["id"]),
+        date_start=_as_date(item["date_start"]),
+        date_end=_as_date(item["date_end"]),
+        event_type=str(item.get("event_type", "")),
+        place=None if item.get("place") is None else str(item["place"]),
+        lat=None if lat is None else float(str(lat)),
+        lon=None if lon is None else float(str(lon)),
+        mentions=tuple(_mention(m) for m in mentions),
+    )
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _hits(incident: Incident, mentions: Sequence[GoldMention]) -> bool:
+    return any(
+        source.doc == mention.doc and _squash(mention.fragment) in _squash(source.quote)
+        for source in incident.sources
+        for mention in mentions
+    )
+
+
+def evaluate(incidents: Sequence[Incident], gold: Gold) -> Evaluation:
+    """Compare ``incidents`` with ``gold`` and count what matched.
+
+    Parameters
+    ----------
+    incidents
+        Merged incidents of a build over the seeds the gold set was annotated on.
+    gold
+        The annotations.
+    """
+    matched_gold: dict[str, Incident] = {}
+    true_positives = false_positives = duplicates = negatives_hit = 0
+    for incident in incidents:
+        golds = [g for g in gold.incidents if _hits(incident, g.mentions)]
+        if golds:
+            fresh = [g for g in golds if g.id not in matched_gold]
+            for g in fresh:
+                matched_gold[g.id] = incident
+            if fresh:
+                true_positives += 1
+            else:
+                duplicates += 1
+                false_positives += 1
+        elif _hits(incident, gold.negatives):
+            negatives_hit += 1
+            false_positives += 1
+        elif any(source.doc in gold.exhaustive_docs for source in incident.sources):
+            false_positives += 1
+    pairs = [(g, matched_gold[g.id]) for g in gold.incidents if g.id in matched_gold]
+    distances = tuple(
+        round(float(geodesic((g.lat, g.lon), (p.place.lat, p.place.lon)).km), 3)
+        for g, p in pairs
+        if g.lat is not None and g.lon is not None and p.place is not None
+    )
+    return Evaluation(
+        gold=len(gold.incidents),
+        predicted=len(incidents),
+        found=len(pairs),
+        true_positives=true_positives,
+        false_positives=false_positives,
+        duplicates=duplicates,
+        negatives_hit=negatives_hit,
+        dates_right=sum(1 for g, p in pairs if _date_right(g, p)),
+        located_pairs=len(distances),
+        places_right=sum(1 for km in distances if km <= PLACE_TOLERANCE_KM),
+        distances_km=distances,
+        missed=tuple(g.id for g in gold.incidents if g.id not in matched_gold),
+    )
+
+
+def _date_right(gold: GoldIncident, predicted: Incident) -> bool:
+    one_day = dt.timedelta(days=1)
+    return (
+        abs(predicted.when.start - gold.date_start) <= one_day
+        and abs(predicted.when.end - gold.date_end) <= one_day
+    )
