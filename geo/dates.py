@@ -120,6 +120,37 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+# Every date form needs a month name, a year or a relative word; three cheap scans tell which
+# patterns can match at all, so most sentences run few or none of them.
+_SIGNALS = {
+    "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
+    "year": re.compile(r"(?:19|20)\d\d"),
+    "relative": re.compile(r"\b(?i:next|following|same|previous|later)\b"),
+}
+_NEEDS = {
+    "day_day_month_year": {"month", "year"},
+    "day_month_day_month_year": {"month", "year"},
+    "full_range": {"month", "year"},
+    "day_month_year": {"month", "year"},
+    "month_day_year": {"month", "year"},
+    "month_month_year": {"month", "year"},
+    "part_month_year": {"month", "year"},
+    "season_year": {"year"},
+    "year_range": {"year"},
+    "between_years": {"year"},
+    "part_year": {"year"},
+    "year": {"year"},
+    "relative_year": {"relative"},
+    "month_month": {"month"},
+    "day_month": {"month"},
+    "month_day": {"month"},
+    "part_month": {"month"},
+    "month_only": {"month"},
+    "relative_days": {"relative"},
+    "same_month": {"relative"},
+}
+
+
 @dataclass(frozen=True, slots=True)
 class DateMatch:
     """A date expression found in a sentence: its span and the range it stands for."""
@@ -373,9 +404,14 @@ def find_dates(
         Non-overlapping matches; a yearless date after a dated one in the same text takes
         that one's year.
     """
+    signals = {name for name, pattern in _SIGNALS.items() if pattern.search(text)}
+    if not signals:
+        return []
     claimed: list[tuple[int, int]] = []
     found: list[DateMatch] = []
     for kind, pattern in _PATTERNS:
+        if not _NEEDS[kind] <= signals:
+            continue
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in claimed):
                 continue

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick
+
 from geo.model import EventType
 
 # First match wins, so specific types come before the catch-all "clash" and "other".
@@ -46,6 +48,70 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
 _EVENT_CUES: tuple[tuple[EventType, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _CUE_PATTERNS
 )
+_ANY_CUE = re.compile("|".join(f"(?:{pattern})" for _, pattern in _CUE_PATTERNS), re.IGNORECASE)
+# Every cue above contains one of these stems. One Aho-Corasick pass over the folded text rules
+# out most sentences far faster than the big alternation can; the regexes then confirm.
+_CUE_STEMS = (
+    "shot",
+    "shoot",
+    "downed",
+    "massacr",
+    "pogrom",
+    "drone",
+    "uav",
+    "loitering",
+    "mine",
+    "sniper",
+    "shell",
+    "artiller",
+    "bombard",
+    "mortar",
+    "rocket",
+    "missile",
+    "grad",
+    "bomb",
+    "strike",
+    "captur",
+    "took",
+    "seiz",
+    "fell to",
+    "fall of",
+    "storm",
+    "overr",
+    "offensive",
+    "counter",
+    "assault",
+    "firefight",
+    "exchange of",
+    "gunfire",
+    "skirmish",
+    "firing",
+    "fire",
+    "clash",
+    "fighting",
+    "battle",
+    "hostilities",
+    "attack",
+    "raid",
+    "ambush",
+    "incursion",
+    "violence",
+    "war erupted",
+    "kill",
+    "dead",
+    "died",
+    "death",
+    "murder",
+    "fatalities",
+    "wounded",
+    "injured",
+    "beaten",
+    "rape",
+)
+_STEM_MATCHER = ahocorasick.Automaton()
+for _stem in _CUE_STEMS:
+    _STEM_MATCHER.add_word(_stem, _stem)
+_STEM_MATCHER.make_automaton()
 
 # Clauses about these are not incidents even when a violent word occurs in them.
 _NOT_INCIDENT = re.compile(
@@ -87,11 +153,21 @@ def event_type(clause: str) -> EventType | None:
 
 def find_event_cue(clause: str) -> tuple[EventType, int] | None:
     """Return the type of violence ``clause`` reports and where its cue word starts."""
+    if _ANY_CUE.search(clause) is None:
+        return None
     for kind, pattern in _EVENT_CUES:
         match = pattern.search(clause)
         if match:
             return kind, match.start()
     return None
+
+
+def has_event_cue(text: str) -> bool:
+    """Tell whether ``text`` has any word that reports violence."""
+    folded = text.casefold()
+    if next(_STEM_MATCHER.iter(folded), None) is None:
+        return False
+    return _ANY_CUE.search(text) is not None
 
 
 def is_excluded(clause: str) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from geo.dates import DateMatch, find_dates, heading_year
-from geo.events import find_event_cue, find_sides, is_aggregate, is_excluded
+from geo.events import find_event_cue, find_sides, has_event_cue, is_aggregate, is_excluded
 from geo.figures import DeathFigure, find_deaths, span_figures
 from geo.gazetteer import Gazetteer, find_mentions, find_unresolved
 from geo.model import (
@@ -110,16 +110,34 @@ def extract_incidents(documents: Iterable[Document], gazetteer: Gazetteer) -> Ex
 def _document_candidates(document: Document, gazetteer: Gazetteer) -> Iterator[Candidate]:
     state = _DocState()
     sections = _section_sentences(document)
+    # Most sentences report no violence; their dates matter only as context for the next
+    # dated incident, so they are parsed lazily, when such an incident follows.
+    pending: Sentence | None = None
     for sentence in document.sentences:
         if sentence.heading != state.heading:
+            if pending is not None:
+                _advance(state, _dates(pending, state), [])
+                pending = None
             state.heading = sentence.heading
             year = heading_year(sentence.heading)
             if year is not None:
                 state.context_year, state.previous = year, None
-        dates = find_dates(sentence.text, context_year=state.context_year, previous=state.previous)
-        found = list(_sentence_candidates(sentence, dates, state, sections, gazetteer))
+        if not has_event_cue(sentence.text):
+            pending = sentence
+            continue
+        if pending is not None:
+            _advance(state, _dates(pending, state), [])
+            pending = None
+        dates = _dates(sentence, state)
+        found = (
+            list(_sentence_candidates(sentence, dates, state, sections, gazetteer)) if dates else []
+        )
         yield from found
         _advance(state, dates, found)
+
+
+def _dates(sentence: Sentence, state: _DocState) -> list[DateMatch]:
+    return find_dates(sentence.text, context_year=state.context_year, previous=state.previous)
 
 
 def _advance(state: _DocState, dates: list[DateMatch], found: list[Candidate]) -> None:

@@ -1,0 +1,72 @@
+"""Extraction speed on a synthetic corpus built from the seeds' own documents.
+
+Run: ``make bench`` or ``pytest tests/bench -m bench -s``. Prints MB/s at 5, 10, 25 and 50 MB so
+that growth can be read off (linear extraction keeps MB/s flat).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+
+import pytest
+from pytest_benchmark.fixture import BenchmarkFixture
+
+from geo.corpus import Corpus
+from geo.extract import extract_incidents
+from geo.gazetteer import Gazetteer
+from geo.model import Document
+
+pytestmark = pytest.mark.bench
+
+SIZES_MB = (5, 10, 25, 50)
+
+
+def synthetic_documents(corpus: Corpus, megabytes: float) -> list[Document]:
+    """Copies of the seed documents under new names until ``megabytes`` of text is reached."""
+    documents: list[Document] = []
+    size = 0
+    copy = 0
+    while size < megabytes * 1_000_000:
+        for doc in corpus.documents:
+            name = f"copy{copy:05d}_{doc.path}"
+            sentences = tuple(dataclasses.replace(s, doc=name) for s in doc.sentences)
+            documents.append(dataclasses.replace(doc, path=name, sentences=sentences))
+            size += len(doc.text.encode("utf-8"))
+        copy += 1
+    return documents
+
+
+def megabytes_of(documents: list[Document]) -> float:
+    return sum(len(d.text.encode("utf-8")) for d in documents) / 1_000_000
+
+
+def test_extraction_throughput_5mb(
+    benchmark: BenchmarkFixture, corpus: Corpus, gazetteer: Gazetteer
+) -> None:
+    documents = synthetic_documents(corpus, 5)
+    result = benchmark.pedantic(
+        extract_incidents, args=(documents, gazetteer), rounds=1, iterations=1
+    )
+    seconds = benchmark.stats.stats.mean
+    benchmark.extra_info["megabytes"] = round(megabytes_of(documents), 2)
+    benchmark.extra_info["mb_per_s"] = round(megabytes_of(documents) / seconds, 2)
+    # Copies of the same documents merge into the same incidents as the seeds alone.
+    assert len(result.incidents) == len(extract_incidents(corpus.documents, gazetteer).incidents)
+
+
+def test_extraction_growth(corpus: Corpus, gazetteer: Gazetteer) -> None:
+    rows = []
+    for size in SIZES_MB:
+        documents = synthetic_documents(corpus, size)
+        started = time.perf_counter()
+        extract_incidents(documents, gazetteer)
+        seconds = time.perf_counter() - started
+        megabytes = megabytes_of(documents)
+        rows.append((megabytes, seconds, megabytes / seconds))
+    print("\nextraction: MB, seconds, MB/s")
+    for megabytes, seconds, rate in rows:
+        print(f"{megabytes:8.1f} {seconds:8.2f} {rate:8.2f}")
+    first_rate, last_rate = rows[0][2], rows[-1][2]
+    # Linear: throughput at 50 MB stays within a factor of two of throughput at 5 MB.
+    assert last_rate > first_rate / 2
