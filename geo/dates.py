@@ -92,7 +92,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "season_year",
             r"\b(?:(?P<p>(?i:early|mid|late))[\s-]+)?(?P<s>(?i:winter|spring|summer|autumn|fall))"
-            rf"(?:\s+of)?\s+{_p(_YEAR, 'y')}",
+            rf"(?:\s+of)?\s+{_p(_YEAR, 'y')}(?:[–-](?P<y2>(?:19|20)\d\d))?",
         ),
         ("year_range", rf"\b{_p(_YEAR, 'y1')}{_DASH}{_p(_YEAR, 'y2')}"),
         ("between_years", rf"\b(?i:between)\s+{_p(_YEAR, 'y1')}\s+and\s+{_p(_YEAR, 'y2')}"),
@@ -293,6 +293,9 @@ class _Resolver:
         return start, end, "month", False, True
 
     def _season_year(self, m: re.Match[str]) -> tuple[dt.date, dt.date, DatePrecision, bool, bool]:
+        if m["y2"] and m["s"].lower() == "winter":
+            # "the winter of 1991–1992" runs from December of the first year.
+            return dt.date(int(m["y"]), 12, 1), _month_end(int(m["y2"]), 2), "month", False, True
         start, end = _season_range(int(m["y"]), m["s"], (m["p"] or "").lower() or None)
         return start, end, "month", False, True
 
@@ -425,17 +428,26 @@ def find_dates(
 
 
 # "since the 1994 war", "the 2008 Mardakert clashes": a date naming another event, not this one.
-_SINCE_BEFORE = re.compile(r"\b(?i:since|after|before|following|prior\s+to)\s+(?:the\s+)?$")
+_SINCE_BEFORE = re.compile(
+    r"\b(?i:since|after|before|following|prior\s+to)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,4}(?:of|in)\s+)?$"
+)
 _THE_BEFORE = re.compile(r"\b(?i:the|a)\s+$")
 _NOUN_AFTER = re.compile(r"\s+[A-Za-z]")
 
 
 def _is_reference(text: str, found: DateMatch) -> bool:
-    before = text[max(0, found.start - 30) : found.start]
+    before = text[max(0, found.start - 60) : found.start]
     if _SINCE_BEFORE.search(before):
         return True
+    # "the Sumgait (1988) and Baku (1990) pogroms": years in brackets label named events.
+    if found.kind == "year" and text[found.start - 1 : found.start] == "(":
+        return text[found.end : found.end + 1] == ")"
+    # An attributive year opening the sentence is its subject ("The 2010 Mardakert clashes
+    # were ..."), so it dates this event; elsewhere it names another one.
     is_attributive = found.kind == "year" and _THE_BEFORE.search(before) is not None
-    return is_attributive and _NOUN_AFTER.match(text, found.end) is not None
+    is_subject = found.start <= len("The ")
+    return is_attributive and not is_subject and _NOUN_AFTER.match(text, found.end) is not None
 
 
 # "44 days of fighting ended on November 10": the date closes a span of known length.

@@ -174,14 +174,15 @@ def evaluate(incidents: Sequence[Incident], gold: Gold) -> Evaluation:
     for incident in incidents:
         golds = [g for g in gold.incidents if _hits(incident, g.mentions)]
         if golds:
-            fresh = [g for g in golds if g.id not in matched_gold]
-            for g in fresh:
-                matched_gold[g.id] = incident
-            if fresh:
-                true_positives += 1
-            else:
+            # One sentence can report two incidents: pair each prediction with the gold
+            # incident its dates fit best, preferring one not matched yet.
+            best = min(golds, key=lambda g: (g.id in matched_gold, _date_gap(g, incident)))
+            if best.id in matched_gold:
                 duplicates += 1
                 false_positives += 1
+            else:
+                matched_gold[best.id] = incident
+                true_positives += 1
         elif _hits(incident, gold.negatives):
             negatives_hit += 1
             false_positives += 1
@@ -207,6 +208,15 @@ def evaluate(incidents: Sequence[Incident], gold: Gold) -> Evaluation:
         distances_km=distances,
         missed=tuple(g.id for g in gold.incidents if g.id not in matched_gold),
     )
+
+
+def _date_gap(gold: GoldIncident, predicted: Incident) -> int:
+    """Days between the two date ranges; 0 when they overlap."""
+    if predicted.when.end < gold.date_start:
+        return (gold.date_start - predicted.when.end).days
+    if gold.date_end < predicted.when.start:
+        return (predicted.when.start - gold.date_end).days
+    return 0
 
 
 def _date_right(gold: GoldIncident, predicted: Incident) -> bool:

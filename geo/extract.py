@@ -7,7 +7,7 @@ several documents, or reports of the same place over overlapping dates, are one 
 
 from __future__ import annotations
 
-import hashlib
+import bisect
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -15,24 +15,24 @@ from dataclasses import dataclass, replace
 
 from geo.dates import DateMatch, find_dates, heading_year
 from geo.events import find_event_cue, find_sides, has_event_cue, is_aggregate, is_excluded
-from geo.figures import DeathFigure, find_deaths, span_figures
+from geo.figures import find_deaths
 from geo.gazetteer import Gazetteer, find_mentions, find_unresolved
+from geo.merge import DATE_RANK, PRECISION_RANK, Candidate, merge_candidates
 from geo.model import (
-    EVENT_TYPES,
-    Claim,
     DateRange,
     Document,
-    EventType,
     Incident,
     Mention,
     Sentence,
-    Source,
     UnresolvedName,
 )
 
-_PRECISION_RANK = {"settlement": 0, "district": 1, "province": 2, "region": 3, "country": 4}
-_DATE_RANK = {"day": 0, "month": 1, "year": 2}
 _LOCATIVE = re.compile(r"\b(?:in|near|at|around|outside|into|on|of|from|towards?)\s+(?:the\s+)?$")
+# "Nagorno-Karabakh soldiers", "Armenia's army": a name used for a side, not a place.
+_DEMONYM_AFTER = re.compile(
+    r"(?:'s)?\s+(?:soldiers?|forces|troops|army|armed|military|side|authorities|officials"
+    r"|Defen[cs]e|servicem[ae]n|government|president|positions)\b"
+)
 _COUNTRY_LOCATIVE = re.compile(r"\b(?:in|into|inside)\s+$")
 _CLAUSE_BREAK = re.compile(r"[;,]\s+(?:while\s+|and\s+|but\s+)?|\s+while\s+|\s+and\s+(?=on\b|in\b)")
 _RANGE_LINK = re.compile(
@@ -40,24 +40,9 @@ _RANGE_LINK = re.compile(
     r"|\blasted\s+until\b|\bthrough\b|\buntil\b",
     re.IGNORECASE,
 )
-_WORDS_ONLY = re.compile(r"\W+")
 # A clause dated over a longer span than this sums up many events; it is not one incident.
 MAX_INCIDENT_DAYS = 120
 _ANAPHORA = re.compile(r"\b(?:there|the\s+(?:village|town|city|area|region|settlement))\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """An incident as one clause of one document reports it, before merging."""
-
-    sentence: Sentence
-    clause_start: int
-    event_type: EventType
-    when: DateRange
-    places: tuple[Mention, ...]
-    figures: tuple[DeathFigure, ...]
-    sides: tuple[str, ...]
-    unlocated_reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +59,7 @@ class _DocState:
     """Date context carried from sentence to sentence within one document."""
 
     heading: str = ""
+    heading_places: tuple[Mention, ...] = ()
     context_year: int | None = None
     previous: DateRange | None = None
     last: Candidate | None = None
@@ -119,6 +105,7 @@ def _document_candidates(document: Document, gazetteer: Gazetteer) -> Iterator[C
                 _advance(state, _dates(pending, state), [])
                 pending = None
             state.heading = sentence.heading
+            state.heading_places = _heading_places(document, sentence, gazetteer)
             year = heading_year(sentence.heading)
             if year is not None:
                 state.context_year, state.previous = year, None
@@ -134,6 +121,27 @@ def _document_candidates(document: Document, gazetteer: Gazetteer) -> Iterator[C
         )
         yield from found
         _advance(state, dates, found)
+
+
+def _heading_places(
+    document: Document, sentence: Sentence, gazetteer: Gazetteer
+) -> tuple[Mention, ...]:
+    """Return the one place the sentence's section heading names ("Capture of Shusha")."""
+    starts = [section.start for section in document.sections]
+    position = bisect.bisect_right(starts, sentence.start) - 1
+    if position < 0:
+        return ()
+    section = document.sections[position]
+    heading = Sentence(
+        doc=document.path,
+        index=-1,
+        text=section.heading,
+        start=section.start,
+        end=section.start + len(section.heading),
+        heading=sentence.heading,
+    )
+    found = [m for m in find_mentions(gazetteer, heading) if m.place.kind != "country"]
+    return tuple(found) if len(found) == 1 else ()
 
 
 def _dates(sentence: Sentence, state: _DocState) -> list[DateMatch]:
@@ -180,10 +188,10 @@ def _clause_date(clause: str, dates: Sequence[DateMatch]) -> DateRange | None:
     if len(usable) > 1 and _RANGE_LINK.search(clause):
         start = min(d.when.start for d in usable)
         end = max(d.when.end for d in usable)
-        precision = max((d.when.precision for d in usable), key=_DATE_RANK.__getitem__)
+        precision = max((d.when.precision for d in usable), key=DATE_RANK.__getitem__)
         text = " … ".join(d.when.text for d in usable)
         return DateRange(start, end, precision, text)
-    return min(usable, key=lambda d: (_DATE_RANK[d.when.precision], d.start)).when
+    return min(usable, key=lambda d: (DATE_RANK[d.when.precision], d.start)).when
 
 
 def _is_span_of_years(when: DateRange) -> bool:
@@ -224,6 +232,7 @@ def _sentence_candidates(
                 places=_clause_places(mentions, sentence, start, end, start + cue_at),
                 figures=tuple(find_deaths(clause, masked)),
                 sides=find_sides(clause),
+                is_relative=any(d.is_relative for d in clause_dates),
             ),
             clause,
             clause_dates,
@@ -235,7 +244,12 @@ def _clause_places(
     mentions: Sequence[Mention], sentence: Sentence, start: int, end: int, cue_at: int
 ) -> tuple[Mention, ...]:
     inside = [m for m in mentions if start <= m.start - sentence.start < end]
-    usable = [m for m in inside if m.place.kind != "country" or _names_country(sentence, m)]
+    usable = [
+        m
+        for m in inside
+        if (m.place.kind != "country" or _names_country(sentence, m))
+        and not _DEMONYM_AFTER.match(sentence.text, m.end - sentence.start)
+    ]
     return tuple(sorted(usable, key=lambda m: _place_rank(m, sentence, cue_at)))
 
 
@@ -249,7 +263,7 @@ def _place_rank(mention: Mention, sentence: Sentence, cue_at: int) -> tuple[int,
     """Most precise first; then a name after "in/near/at"; then the one nearest the cue word."""
     local = mention.start - sentence.start
     has_locative = _LOCATIVE.search(sentence.text[:local]) is not None
-    return (_PRECISION_RANK[mention.precision], 0 if has_locative else 1, abs(local - cue_at))
+    return (PRECISION_RANK[mention.precision], 0 if has_locative else 1, abs(local - cue_at))
 
 
 def _locate(
@@ -267,126 +281,6 @@ def _locate(
         and candidate.sentence.index - last.sentence.index <= 1
     ):
         return replace(candidate, places=last.places[:1])
+    if state.heading_places:
+        return replace(candidate, places=state.heading_places)
     return replace(candidate, unlocated_reason="no gazetteer place named in the clause")
-
-
-def merge_candidates(candidates: Sequence[Candidate]) -> tuple[Incident, ...]:
-    """Merge candidates that report the same event and build one incident from each group.
-
-    Two candidates are the same event when they quote the same sentence text with the same
-    date, or name the same main place over overlapping dates that start at most two days
-    apart, or are both unlocated with the same date range and event type.
-    """
-    parent = list(range(len(candidates)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for left, right in _same_event_pairs(candidates):
-        a, b = root(left), root(right)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    groups: dict[int, list[Candidate]] = {}
-    for index, candidate in enumerate(candidates):
-        groups.setdefault(root(index), []).append(candidate)
-    incidents = [_incident(group) for group in groups.values()]
-    return tuple(sorted(incidents, key=lambda i: (i.when.start, i.when.end, i.id)))
-
-
-def _same_event_pairs(candidates: Sequence[Candidate]) -> Iterator[tuple[int, int]]:
-    buckets: dict[tuple[object, ...], list[int]] = {}
-    by_place: dict[str, list[int]] = {}
-    for index, candidate in enumerate(candidates):
-        # Copies of a paragraph differ in commas and dashes ("By August 5, 2014 the").
-        quote = _WORDS_ONLY.sub("", candidate.sentence.text.casefold())
-        when = (candidate.when.start, candidate.when.end)
-        buckets.setdefault(("quote", quote, *when), []).append(index)
-        if candidate.places:
-            by_place.setdefault(candidate.places[0].place.id, []).append(index)
-        else:
-            key = ("unlocated", *when, candidate.event_type)
-            buckets.setdefault(key, []).append(index)
-    for members in buckets.values():
-        yield from itertools.pairwise(members)
-    for members in by_place.values():
-        yield from _overlapping(candidates, members)
-
-
-def _overlapping(candidates: Sequence[Candidate], members: list[int]) -> Iterator[tuple[int, int]]:
-    ordered = sorted(members, key=lambda i: candidates[i].when.start)
-    for position, left in enumerate(ordered):
-        first = candidates[left].when
-        for right in ordered[position + 1 :]:
-            second = candidates[right].when
-            if (second.start - first.start).days > 2:
-                break
-            if second.start <= first.end and first.start <= second.end:
-                yield left, right
-
-
-def _incident(group: list[Candidate]) -> Incident:
-    group = sorted(group, key=lambda c: (c.sentence.doc, c.sentence.start, c.clause_start))
-    best_date = min(group, key=lambda c: (_DATE_RANK[c.when.precision], c.when.start)).when
-    located = [c for c in group if c.places]
-    best_place = min(located, key=lambda c: _PRECISION_RANK[c.places[0].precision], default=None)
-    kind = min((c.event_type for c in group), key=EVENT_TYPES.index)
-    sources = _sources(group)
-    claims = tuple(
-        Claim(_source(c.sentence), f.low, f.high, f.text) for c in group for f in c.figures
-    )
-    low, high = span_figures([f for c in group for f in c.figures])
-    first = group[0]
-    digest = hashlib.sha1(
-        f"{first.sentence.doc}:{first.sentence.start + first.clause_start}".encode(),
-        usedforsecurity=False,
-    ).hexdigest()[:12]
-    places = best_place.places if best_place else ()
-    incident = Incident(
-        id=digest,
-        event_type=kind,
-        when=best_date,
-        places=places,
-        sources=sources,
-        claims=claims,
-        deaths_low=low,
-        deaths_high=high,
-        sides=tuple(sorted({side for c in group for side in c.sides})),
-        unlocated_reason="" if places else first.unlocated_reason,
-    )
-    return replace(incident, summary=summarize(incident))
-
-
-def _source(sentence: Sentence) -> Source:
-    return Source(sentence.doc, sentence.text, sentence.start, sentence.end)
-
-
-def _sources(group: Sequence[Candidate]) -> tuple[Source, ...]:
-    seen: dict[tuple[str, int], Source] = {}
-    for candidate in group:
-        source = _source(candidate.sentence)
-        seen.setdefault((source.doc, source.start), source)
-    return tuple(seen[key] for key in sorted(seen))
-
-
-def summarize(incident: Incident) -> str:
-    """One plain-text line: what, where, when, how many dead, how many reports."""
-    what = incident.event_type.capitalize()
-    where = f" at {incident.place.name}" if incident.place else " (unlocated)"
-    when = incident.when.text or incident.when.start.isoformat()
-    deaths = _deaths_text(incident.deaths_low, incident.deaths_high)
-    reports = len(incident.sources)
-    tail = f"; {reports} reports" if reports > 1 else ""
-    return f"{what}{where}, {when}{deaths}{tail}"
-
-
-def _deaths_text(low: int | None, high: int | None) -> str:
-    if low is None and high is None:
-        return ""
-    if low is None:
-        return f": up to {high} killed"
-    if high is None:
-        return f": at least {low} killed"
-    return f": {low} killed" if low == high else f": {low}–{high} killed"

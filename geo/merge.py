@@ -1,0 +1,250 @@
+"""Merge candidate reports of the same event into one incident that keeps every source and claim.
+
+Reports are the same event when:
+
+* they quote the same sentence (ignoring punctuation) with the same dates — the seeds copy
+  whole paragraphs between documents;
+* two documents quote the same sentence except for its numbers and month names — revisions
+  of one article that corrected a date or a toll;
+* they name the same main place on dates that overlap and start at most two days apart, or
+  start at most one day apart ("4 March" in one report, "5 March" in another) unless the
+  later one is dated relatively ("The next day ..."); rows of one table never merge, as each
+  row is its own event;
+* they come from one section of one document, name the same place (or both none), and one is
+  dated to a single day inside the other's range of at most two months ("In February 1992,
+  Khojaly was captured" and "On 26 February, Armenian forces ... mounted an offensive").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from geo.dates import MONTHS
+from geo.figures import DeathFigure, span_figures
+from geo.model import (
+    EVENT_TYPES,
+    Claim,
+    DateRange,
+    EventType,
+    Incident,
+    Mention,
+    Sentence,
+    Source,
+)
+
+PRECISION_RANK = {"settlement": 0, "district": 1, "province": 2, "region": 3, "country": 4}
+DATE_RANK = {"day": 0, "month": 1, "year": 2}
+# A range longer than this is a campaign or a summary, too loose to absorb another report.
+MAX_CONTAINER_DAYS = 62
+_WORDS_ONLY = re.compile(r"\W+")
+_SKELETON_NOISE = re.compile(
+    r"\d+|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An incident as one clause of one document reports it, before merging."""
+
+    sentence: Sentence
+    clause_start: int
+    event_type: EventType
+    when: DateRange
+    places: tuple[Mention, ...]
+    figures: tuple[DeathFigure, ...]
+    sides: tuple[str, ...]
+    unlocated_reason: str = ""
+    is_relative: bool = False
+
+    @property
+    def place_id(self) -> str | None:
+        """Id of the main place, ``None`` when unlocated."""
+        return self.places[0].place.id if self.places else None
+
+
+def merge_candidates(candidates: Sequence[Candidate]) -> tuple[Incident, ...]:
+    """Group candidates that report the same event and build one incident from each group.
+
+    Returns
+    -------
+    tuple[Incident, ...]
+        Sorted by (start date, end date, id).
+    """
+    parent = list(range(len(candidates)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for left, right in _same_event_pairs(candidates):
+        a, b = root(left), root(right)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[Candidate]] = {}
+    for index, candidate in enumerate(candidates):
+        groups.setdefault(root(index), []).append(candidate)
+    incidents = [_incident(group) for group in groups.values()]
+    return tuple(sorted(incidents, key=lambda i: (i.when.start, i.when.end, i.id)))
+
+
+def _same_event_pairs(candidates: Sequence[Candidate]) -> Iterator[tuple[int, int]]:
+    buckets: dict[tuple[object, ...], list[int]] = {}
+    by_place: dict[str, list[int]] = {}
+    by_section: dict[tuple[str, str], list[int]] = {}
+    skeletons: dict[tuple[str, EventType], list[int]] = {}
+    for index, candidate in enumerate(candidates):
+        folded = candidate.sentence.text.casefold()
+        when = (candidate.when.start, candidate.when.end)
+        buckets.setdefault(("quote", _WORDS_ONLY.sub("", folded), *when), []).append(index)
+        skeleton = _WORDS_ONLY.sub("", _SKELETON_NOISE.sub("", folded))
+        skeletons.setdefault((skeleton, candidate.event_type), []).append(index)
+        section = (candidate.sentence.doc, candidate.sentence.heading)
+        by_section.setdefault(section, []).append(index)
+        if candidate.place_id is not None:
+            by_place.setdefault(candidate.place_id, []).append(index)
+        elif not candidate.sentence.is_table:
+            buckets.setdefault(("unlocated", *when, candidate.event_type), []).append(index)
+    for members in buckets.values():
+        yield from itertools.pairwise(members)
+    for members in skeletons.values():
+        yield from _across_documents(candidates, members)
+    for members in by_place.values():
+        yield from _same_place(candidates, members)
+    for members in by_section.values():
+        yield from _same_section(candidates, members)
+
+
+def _across_documents(
+    candidates: Sequence[Candidate], members: list[int]
+) -> Iterator[tuple[int, int]]:
+    """Pair members from different documents whose dates overlap."""
+    for left, right in itertools.combinations(members, 2):
+        a, b = candidates[left].when, candidates[right].when
+        is_overlap = a.start <= b.end and b.start <= a.end
+        if candidates[left].sentence.doc != candidates[right].sentence.doc and is_overlap:
+            yield left, right
+
+
+def _same_place(candidates: Sequence[Candidate], members: list[int]) -> Iterator[tuple[int, int]]:
+    ordered = sorted(members, key=lambda i: candidates[i].when.start)
+    for position, left in enumerate(ordered):
+        first = candidates[left].when
+        for right in ordered[position + 1 :]:
+            second = candidates[right].when
+            gap = (second.start - first.start).days
+            if gap > 2:
+                break
+            a, b = candidates[left].sentence, candidates[right].sentence
+            if a.doc == b.doc and a.is_table and b.is_table:
+                continue
+            is_overlap = second.start <= first.end and first.start <= second.end
+            # "The next day ..." narrates a second event; a bare date a day off is a variant.
+            is_variant = not (candidates[left].is_relative or candidates[right].is_relative)
+            if is_overlap or (gap <= 1 and (a.doc != b.doc or is_variant)):
+                yield left, right
+
+
+def _same_section(candidates: Sequence[Candidate], members: list[int]) -> Iterator[tuple[int, int]]:
+    prose = [i for i in members if not candidates[i].sentence.is_table]
+    for left, right in itertools.combinations(prose, 2):
+        a, b = candidates[left], candidates[right]
+        if a.place_id == b.place_id and _nested(a.when, b.when):
+            yield left, right
+
+
+def _nested(a: DateRange, b: DateRange) -> bool:
+    """Tell whether one single day sits inside the other's range of at most two months."""
+    for inner, outer in ((a, b), (b, a)):
+        is_short = (outer.end - outer.start).days <= MAX_CONTAINER_DAYS
+        is_day = inner.precision == "day" and inner.start == inner.end
+        if is_day and is_short and outer.start <= inner.start <= outer.end and inner != outer:
+            return True
+    return False
+
+
+def _incident(group: list[Candidate]) -> Incident:
+    group = sorted(group, key=lambda c: (c.sentence.doc, c.sentence.start, c.clause_start))
+    when = _widest_precise(group)
+    located = [c for c in group if c.places]
+    best_place = min(located, key=lambda c: PRECISION_RANK[c.places[0].precision], default=None)
+    claims = tuple(
+        Claim(_source(c.sentence), f.low, f.high, f.text) for c in group for f in c.figures
+    )
+    low, high = span_figures([f for c in group for f in c.figures])
+    first = group[0]
+    digest = hashlib.sha1(
+        f"{first.sentence.doc}:{first.sentence.start + first.clause_start}".encode(),
+        usedforsecurity=False,
+    ).hexdigest()[:12]
+    places = best_place.places if best_place else ()
+    incident = Incident(
+        id=digest,
+        event_type=min((c.event_type for c in group), key=EVENT_TYPES.index),
+        when=when,
+        places=places,
+        sources=_sources(group),
+        claims=claims,
+        deaths_low=low,
+        deaths_high=high,
+        sides=tuple(sorted({side for c in group for side in c.sides})),
+        unlocated_reason="" if places else first.unlocated_reason,
+    )
+    return replace(incident, summary=summarize(incident))
+
+
+def _widest_precise(group: Sequence[Candidate]) -> DateRange:
+    """Return the most precise reports' dates, widened to cover them all (4–5 March)."""
+    best = min(DATE_RANK[c.when.precision] for c in group)
+    precise = [c.when for c in group if DATE_RANK[c.when.precision] == best]
+    start = min(w.start for w in precise)
+    end = max(w.end for w in precise)
+    texts = sorted({w.text for w in precise if w.text}, key=lambda t: (len(t), t))
+    return DateRange(start, end, precise[0].precision, texts[-1] if texts else "")
+
+
+def _source(sentence: Sentence) -> Source:
+    return Source(sentence.doc, sentence.text, sentence.start, sentence.end)
+
+
+def _sources(group: Sequence[Candidate]) -> tuple[Source, ...]:
+    seen: dict[tuple[str, int], Source] = {}
+    for candidate in group:
+        source = _source(candidate.sentence)
+        seen.setdefault((source.doc, source.start), source)
+    return tuple(seen[key] for key in sorted(seen))
+
+
+def summarize(incident: Incident) -> str:
+    """Return one plain-text line: what, where, when, how many dead, how many reports."""
+    what = incident.event_type.capitalize()
+    where = f" at {incident.place.name}" if incident.place else " (unlocated)"
+    when = _dates_text(incident.when)
+    deaths = _deaths_text(incident.deaths_low, incident.deaths_high)
+    reports = len(incident.sources)
+    tail = f"; {reports} reports" if reports > 1 else ""
+    return f"{what}{where}, {when}{deaths}{tail}"
+
+
+def _dates_text(when: DateRange) -> str:
+    if when.precision == "year":
+        years = {when.start.year, when.end.year}
+        return "–".join(str(y) for y in sorted(years))
+    fmt = "%d %b %Y" if when.precision == "day" else "%b %Y"
+    start, end = when.start.strftime(fmt), when.end.strftime(fmt)
+    return start if start == end else f"{start} – {end}"
+
+
+def _deaths_text(low: int | None, high: int | None) -> str:
+    if low is None and high is None:
+        return ""
+    if low is None:
+        return f": up to {high} killed"
+    if high is None:
+        return f": at least {low} killed"
+    return f": {low} killed" if low == high else f": {low}–{high} killed"
