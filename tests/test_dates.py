@@ -120,7 +120,14 @@ def test_days_of_fighting_ending_on_a_date() -> None:
 def test_years_that_name_other_events_are_not_dates() -> None:
     text = "the biggest single death toll for the country's military since the 1994 war."
     assert find_dates(text) == []
-    assert find_dates("the 2008 Mardakert clashes began") == []
+    assert find_dates("the heaviest casualties since the Mardakert clashes of March 2008") == []
+    assert find_dates("the Sumgait (1988) and Baku (1990) pogroms") == []
+    assert find_dates("casualties like those of the 2008 clashes") == []
+
+
+def test_year_opening_the_sentence_dates_it() -> None:
+    [found] = find_dates("The 2010 Mardakert clashes were a series of violations")
+    assert (found.when.start, found.when.precision) == (D(2010, 1, 1), "year")
 
 
 def test_verbs_are_not_months() -> None:

@@ -35,16 +35,18 @@ def test_two_incidents_in_one_sentence(extraction: Extraction) -> None:
     assert all(len({s.doc for s in i.sources}) == 3 for i in found)
 
 
-def test_started_on_by_date_is_a_range(extraction: Extraction) -> None:
+def test_august_2014_reports_merge_into_one_incident(extraction: Extraction) -> None:
     [fighting] = reported_by(extraction, "the fighting that started on 27 July")
     assert (fighting.when.start, fighting.when.end) == (D(2014, 7, 27), D(2014, 8, 5))
-    assert (fighting.deaths_low, fighting.deaths_high) == (19, 19)
     assert {s.doc[:3] for s in fighting.sources} == {"000", "001", "002"}
-
-
-def test_following_night_is_dated_from_the_previous_sentence(extraction: Extraction) -> None:
-    [night] = reported_by(extraction, "Five more Azerbaijani troops were killed the following")
-    assert night.when.start == D(2014, 8, 3)
+    # "On 2 August ..." and "... the following night" lie inside the range, in the same section.
+    assert reported_by(extraction, "Five more Azerbaijani troops were killed the following") == [
+        fighting
+    ]
+    claimed = {(c.deaths_low, c.deaths_high, c.text) for c in fighting.claims}
+    assert (19, 19, "14 Azerbaijani and 5 Armenian soldiers") in claimed
+    assert (15, None, "death toll from the August clashes to at least 15") in claimed
+    assert (8, 8, "eight of their soldiers") in claimed
 
 
 def test_shootdowns_in_table_cells(extraction: Extraction) -> None:

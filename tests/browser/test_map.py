@@ -1,0 +1,226 @@
+"""Real Chromium against the built map: markers, phase toggles, dates, popup, download, safety."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from geo.periods import PERIODS
+from tests.browser.conftest import MAP_NAME, MapPage, save_screenshot
+from tests.map_fixtures import HOSTILE_TEXT
+
+pytestmark = pytest.mark.browser
+
+OVERLAY_INPUTS = ".leaflet-control-layers-overlays input.leaflet-control-layers-selector"
+
+
+def _geojson(map_dir: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((map_dir / f"{MAP_NAME}.geojson").read_text("utf-8"))
+    return data
+
+
+def _phase_counts(map_dir: Path) -> Counter[str]:
+    return Counter(f["properties"]["period"] for f in _geojson(map_dir)["features"])
+
+
+def _leaflet_marker_count(result: MapPage) -> int:
+    count: int = result.evaluate(
+        """() => {
+            const s = window.clashmapState;
+            return s.clusters.filter((c, i) => s.map.hasLayer(s.groups[i]))
+                .reduce((n, c) => n + c.getLayers().length, 0);
+        }"""
+    )
+    return count
+
+
+def test_markers_render_and_counts_match_geojson(map_page: MapPage, map_dir: Path) -> None:
+    features = _geojson(map_dir)["features"]
+    located = [f for f in features if f["geometry"] is not None]
+    assert map_page.count() == len(features)
+    assert map_page.count("total-count") == len(features)
+    assert map_page.count("marker-count") == len(located) == _leaflet_marker_count(map_page)
+    assert map_page.count("unlocated-count") == len(features) - len(located)
+    # Every located incident is drawn: either as its own canvas circle or inside a cluster
+    # icon, whose label is its child count.
+    drawn = map_page.evaluate(
+        """() => {
+            const s = window.clashmapState;
+            let single = 0;
+            let inClusters = 0;
+            const seen = new Set();
+            for (const m of s.markers) {
+                const parent = s.clusters[m.cmRow[0]].getVisibleParent(m);
+                if (parent === m) { single++; }
+                else if (parent && !seen.has(parent)) {
+                    seen.add(parent);
+                    inClusters += parent.getChildCount();
+                }
+            }
+            const icons = [...document.querySelectorAll('.cm-cluster-inner')]
+                .reduce((n, e) => n + Number(e.textContent), 0);
+            return {single, inClusters, icons};
+        }"""
+    )
+    assert drawn["single"] + drawn["inClusters"] == len(located)
+    assert drawn["icons"] == drawn["inClusters"]
+    assert drawn["single"] > 0
+    painted = map_page.evaluate(
+        """() => {
+            const c = document.querySelector('.leaflet-overlay-pane canvas');
+            const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            let n = 0;
+            for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) { n++; } }
+            return n;
+        }"""
+    )
+    assert painted > 20
+    save_screenshot(map_page.page)
+    assert map_page.errors == []
+
+
+def test_layer_control_has_one_entry_per_phase(map_page: MapPage) -> None:
+    labels = map_page.page.locator(".leaflet-control-layers-overlays .cm-phase-label")
+    assert labels.all_inner_texts() == [period.label for period in PERIODS]
+    assert map_page.page.locator(OVERLAY_INPUTS).count() == len(PERIODS)
+
+
+def test_unticking_each_phase_hides_exactly_its_incidents(
+    map_page: MapPage, map_dir: Path
+) -> None:
+    counts = _phase_counts(map_dir)
+    total = sum(counts.values())
+    # The fixture's "September 2023" offensive starts 2023-09-01, inside the border-crisis
+    # phase, so one phase is empty: unticking it must change nothing.
+    assert len(counts) >= len(PERIODS) - 1, "most phases need incidents for this to mean much"
+    boxes = map_page.page.locator(OVERLAY_INPUTS)
+    for index, period in enumerate(PERIODS):
+        boxes.nth(index).uncheck()
+        assert map_page.count() == total - counts[period.id], period.id
+        boxes.nth(index).check()
+        assert map_page.count() == total, period.id
+    assert map_page.errors == []
+
+
+def test_date_slider_narrows_the_count_and_composes_with_phases(
+    map_page: MapPage, map_dir: Path
+) -> None:
+    features = _geojson(map_dir)["features"]
+    page = map_page.page
+    # Move the lower end to 2014-01-01: only incidents ending on/after that day stay.
+    day = map_page.evaluate("() => Date.UTC(2014, 0, 1) / 86400000")
+    page.locator("#date-from").fill(str(day))
+    expected = [f for f in features if f["properties"]["date_end"] >= "2014-01-01"]
+    assert 0 < len(expected) < len(features)
+    assert map_page.count() == len(expected)
+    assert page.locator("#date-from-label").inner_text() == "2014-01-01"
+    # Composes with a phase toggle: untick the ceasefire phase as well.
+    ceasefire = [p.id for p in PERIODS].index("ceasefire")
+    page.locator(OVERLAY_INPUTS).nth(ceasefire).uncheck()
+    remaining = [f for f in expected if f["properties"]["period"] != "ceasefire"]
+    assert map_page.count() == len(remaining)
+    # Unlocated incidents outside the window leave the side panel too.
+    shown = page.locator("#unlocated-list li:visible").count()
+    assert shown == sum(1 for f in remaining if f["geometry"] is None)
+    assert map_page.errors == []
+
+
+def _click_marker(result: MapPage, place: str) -> None:
+    point = result.evaluate(
+        """(place) => new Promise(resolve => {
+            const s = window.clashmapState;
+            const pos = s.decoder.pos.place;
+            const m = s.markers.find(m => s.decoder.str(m.cmRow[pos]) === place);
+            s.clusters[m.cmRow[0]].zoomToShowLayer(m, () => {
+                const p = s.map.latLngToContainerPoint(m.getLatLng());
+                const box = s.map.getContainer().getBoundingClientRect();
+                resolve([box.left + p.x, box.top + p.y]);
+            });
+        })""",
+        place,
+    )
+    result.page.mouse.click(point[0], point[1])
+
+
+def test_popup_shows_the_source_sentence_and_claims(map_page: MapPage, map_dir: Path) -> None:
+    feature = next(
+        f for f in _geojson(map_dir)["features"] if f["properties"]["place"] == "Khankendi"
+    )
+    _click_marker(map_page, "Khankendi")
+    popup = map_page.page.locator(".leaflet-popup-content .cm-popup")
+    popup.wait_for()
+    quote = feature["properties"]["sources"][0]["quote"]
+    assert popup.locator(".cm-quote").inner_text() == quote
+    assert "Place: Khankendi (settlement)" in popup.inner_text()
+    assert "Deaths: 169" in popup.inner_text()
+    assert feature["properties"]["sources"][0]["doc"] in popup.locator(".cm-cite").inner_text()
+    assert map_page.errors == []
+
+
+def test_search_finds_a_place_as_written(map_page: MapPage) -> None:
+    search = map_page.page.locator("#place-search")
+    search.fill("kirovabad")
+    search.press("Enter")
+    assert map_page.page.locator("#search-status").inner_text().startswith("1 incident at")
+    assert "Kirovabad" in map_page.page.locator(".leaflet-popup-content").inner_text()
+    search.fill("Atlantis")
+    search.press("Enter")
+    assert map_page.page.locator("#search-status").inner_text().startswith("No visible incident")
+
+
+def _download(result: MapPage) -> dict[str, Any]:
+    with result.page.expect_download() as info:
+        result.page.locator("#download-geojson").click()
+    path = info.value.path()
+    data: dict[str, Any] = json.loads(Path(path).read_text("utf-8"))
+    return data
+
+
+def test_download_geojson_is_exactly_the_visible_features(
+    map_page: MapPage, map_dir: Path
+) -> None:
+    by_id = {f["id"]: f for f in _geojson(map_dir)["features"]}
+    everything = _download(map_page)
+    assert [f["id"] for f in everything["features"]] == list(by_id)
+    assert {f["id"]: f for f in everything["features"]} == by_id
+    boxes = map_page.page.locator(OVERLAY_INPUTS)
+    boxes.nth(0).uncheck()
+    boxes.nth(3).uncheck()
+    hidden = {PERIODS[0].id, PERIODS[3].id}
+    visible = _download(map_page)
+    expected = [f for f in by_id.values() if f["properties"]["period"] not in hidden]
+    assert visible["features"] == expected
+    assert len(visible["features"]) == map_page.count()
+    assert map_page.errors == []
+
+
+def test_map_works_offline_and_asks_only_for_tiles(map_page: MapPage) -> None:
+    assert map_page.blocked, "the tile requests should have been attempted and blocked"
+    assert all(url.startswith("https://tile.openstreetmap.org/") for url in map_page.blocked)
+    # The built-in outline basemap is drawn under the (missing) tiles.
+    assert map_page.page.locator(".leaflet-cmOutlines-pane path").count() >= 2
+    assert map_page.page.locator(".cm-place-label-text", has_text="Ganja").count() == 1
+    attribution = map_page.page.locator(".leaflet-control-attribution").inner_text()
+    for name in ("GeoNames", "Wikipedia", "OpenStreetMap"):
+        assert name in attribution
+
+
+def test_hostile_text_never_executes_and_shows_literally(hostile_page: MapPage) -> None:
+    page = hostile_page.page
+    assert page.evaluate("() => window.__pwned === undefined")
+    assert page.locator("#unlocated-list img, #unlocated-list script, #unlocated-list a").count() == 0
+    panel = page.locator("#unlocated-list li").first
+    assert panel.locator(".cm-summary").inner_text() == HOSTILE_TEXT
+    assert panel.locator(".cm-quote").inner_text() == HOSTILE_TEXT
+    _click_marker(hostile_page, "Ganja")
+    popup = page.locator(".leaflet-popup-content .cm-popup")
+    popup.wait_for()
+    assert popup.locator(".cm-summary").inner_text() == HOSTILE_TEXT
+    assert popup.locator(".cm-quote").inner_text() == HOSTILE_TEXT
+    assert popup.locator("img, script, a").count() == 0
+    assert page.evaluate("() => window.__pwned === undefined")
+    assert hostile_page.errors == []
