@@ -79,10 +79,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("day_month_year", rf"\b{_p(_DAY, 'd')}\s+{_p(_MONTH, 'm')},?\s+{_p(_YEAR, 'y')}"),
         ("month_day_year", rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')},?\s+{_p(_YEAR, 'y')}"),
-        # from late April through early June 2012
+        # from late April through early June 2012 / between January and September 2020
         (
             "month_month_year",
-            rf"\b{_p(_PART, 'p1')}{_p(_MONTH, 'm1')}{_DASH}{_p(_PART, 'p2')}{_p(_MONTH, 'm2')}"
+            rf"\b{_p(_PART, 'p1')}{_p(_MONTH, 'm1')}(?:\s+and\s+|{_DASH}){_p(_PART, 'p2')}"
+            rf"{_p(_MONTH, 'm2')}"
             rf",?\s+(?:of\s+)?{_p(_YEAR, 'y')}",
         ),
         (
@@ -419,7 +420,8 @@ def find_dates(
             if any(match.start() < end and start < match.end() for start, end in claimed):
                 continue
             year = _year_before(found, match.start()) or context_year
-            resolved = _Resolver(year, previous).resolve(kind, match)
+            anchor = _day_before(found, match.start()) or previous
+            resolved = _Resolver(year, anchor).resolve(kind, match)
             if resolved is not None:
                 claimed.append((match.start(), match.end()))
                 found.append(resolved)
@@ -469,9 +471,20 @@ def _widen_by_duration(text: str, found: DateMatch) -> DateMatch:
     )
 
 
+def _day_before(found: list[DateMatch], position: int) -> DateRange | None:
+    """The last day-precise date before ``position``: "on 16 September ...; five days later"."""
+    earlier = [m for m in found if m.when.precision == "day" and m.end <= position]
+    return max(earlier, key=lambda m: m.end).when if earlier else None
+
+
 def _year_before(found: list[DateMatch], position: int) -> int | None:
     earlier = [m for m in found if m.has_year and m.end <= position]
     return max(earlier, key=lambda m: m.end).when.start.year if earlier else None
+
+
+def has_date_signal(text: str) -> bool:
+    """Tell whether ``text`` has a month name, a year or a relative date word at all."""
+    return any(pattern.search(text) for pattern in _SIGNALS.values())
 
 
 def heading_year(heading: str) -> int | None:

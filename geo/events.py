@@ -116,16 +116,23 @@ _STEM_MATCHER.make_automaton()
 # Clauses about these are not incidents even when a violent word occurs in them.
 _NOT_INCIDENT = re.compile(
     r"\bcensus\b|\bearthquake\b|\bpremiere[ds]?\b|\bfilm\b|\bnovel\b|\belection\s+(?:was|were)\b"
-    r"|\bresolutions?\b|\bpeace\s+talks\b|\bsummit\b|\breferendum\b|\bnegotiations?\b"
-    r"|\bwas\s+born\b|\bmemorial\b|\bmuseum\b|\bcommemorat|\binaugurat|\bin\s+memory\s+of\b"
-    r"|\barmistice\b|\bceasefire\s+agreement\b|\bpeace\s+(?:deal|agreement|treaty)\b"
-    r"|\bHigh\s+Commissioner\b|\bexpressed\s+concern\b|\bcondemned\b|\bcalled\s+(?:on|for)\b",
+    r"|\bresolutions?\b|\breferendum\b|\bwas\s+born\b|\bmemorial\b|\bmuseum\b|\bcommemorat"
+    r"|\binaugurat|\bin\s+memory\s+of\b|\barmistice\b|\bceasefire\s+agreement\b"
+    r"|\bpeace\s+(?:deal|agreement|treaty)\b",
+    re.IGNORECASE,
+)
+# Diplomacy and displacement: not incidents, unless a concrete attack is named as well.
+_MOSTLY_NOT_INCIDENT = re.compile(
+    r"\bpeace\s+talks\b|\bsummit\b|\bnegotiations?\b|\bHigh\s+Commissioner\b"
+    r"|\bexpressed\s+concern\b|\bcondemned\b|\bcalled\s+(?:on|for)\b|\bwarned\b"
+    r"|\bcease\s+(?:hostilities|fire)\b|\bleave\s+their\s+homes\b|\bfleeing\s+to\b",
     re.IGNORECASE,
 )
 
 # Totals over a year or more ("In all during 2012, 19 ... were killed") summarise many incidents.
 _AGGREGATE = re.compile(
-    r"\bin\s+all\b|\bthroughout\s+(?:the\s+year|(?:19|20)\d\d)\b|\boverall\b|\bin\s+total\b"
+    r"\bin\s+all\b|\bthroughout\b|\boverall\b|\bin\s+total\b|\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b"
+    r"|\bbecame\s+more\b|\bas\s+(?:border\s+)?clashes\s+continued\b"
     r"|\bsince\s+the\s+start\s+of\b|\bduring\s+the\s+year\b|\bsince\s+the\s+(?:1994\s+)?ceasefire\b"
     r"|\bover\s+the\s+(?:course|period)\b|\bper\s+year\b|\bannually\b|\beach\s+year\b"
     r"|\bbetween\s+(?:19|20)\d\d\s+and\b",
@@ -170,9 +177,19 @@ def has_event_cue(text: str) -> bool:
     return _ANY_CUE.search(text) is not None
 
 
+# A diplomatic sentence may still report a concrete attack ("talks ended due to continuing
+# bombardment"); only these weak cues are outweighed by diplomatic words.
+_WEAK_TYPES: frozenset[EventType] = frozenset({"clash", "other", "offensive"})
+
+
 def is_excluded(clause: str) -> bool:
     """Tell whether ``clause`` is about censuses, diplomacy, films and the like."""
-    return _NOT_INCIDENT.search(clause) is not None
+    if _NOT_INCIDENT.search(clause) is not None:
+        return True
+    if _MOSTLY_NOT_INCIDENT.search(clause) is None:
+        return False
+    cue = find_event_cue(clause)
+    return cue is None or cue[0] in _WEAK_TYPES
 
 
 def is_aggregate(clause: str) -> bool:

@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from geo.dates import DateMatch, find_dates, heading_year
+from geo.dates import DateMatch, find_dates, has_date_signal, heading_year
 from geo.events import find_event_cue, find_sides, has_event_cue, is_aggregate, is_excluded
-from geo.figures import find_deaths
+from geo.figures import DeathFigure, find_deaths
 from geo.gazetteer import Gazetteer, find_mentions, find_unresolved
 from geo.merge import DATE_RANK, PRECISION_RANK, Candidate, merge_candidates
 from geo.model import (
@@ -40,6 +40,8 @@ _RANGE_LINK = re.compile(
     r"|\blasted\s+until\b|\bthrough\b|\buntil\b",
     re.IGNORECASE,
 )
+# An undated report this many sentences after an incident still tells of that incident.
+_CONTINUATION_SENTENCES = 2
 # A clause dated over a longer span than this sums up many events; it is not one incident.
 MAX_INCIDENT_DAYS = 120
 _ANAPHORA = re.compile(r"\b(?:there|the\s+(?:village|town|city|area|region|settlement))\b", re.I)
@@ -98,29 +100,31 @@ def _document_candidates(document: Document, gazetteer: Gazetteer) -> Iterator[C
     sections = _section_sentences(document)
     # Most sentences report no violence; their dates matter only as context for the next
     # dated incident, so they are parsed lazily, when such an incident follows.
-    pending: Sentence | None = None
+    pending: list[Sentence] = []
     for sentence in document.sentences:
         if sentence.heading != state.heading:
-            if pending is not None:
-                _advance(state, _dates(pending, state), [])
-                pending = None
+            _catch_up(state, pending)
             state.heading = sentence.heading
             state.heading_places = _heading_places(document, sentence, gazetteer)
             year = heading_year(sentence.heading)
             if year is not None:
                 state.context_year, state.previous = year, None
         if not has_event_cue(sentence.text):
-            pending = sentence
+            if has_date_signal(sentence.text):
+                pending.append(sentence)
             continue
-        if pending is not None:
-            _advance(state, _dates(pending, state), [])
-            pending = None
+        _catch_up(state, pending)
         dates = _dates(sentence, state)
-        found = (
-            list(_sentence_candidates(sentence, dates, state, sections, gazetteer)) if dates else []
-        )
+        found = list(_sentence_candidates(sentence, dates, state, sections, gazetteer))
         yield from found
         _advance(state, dates, found)
+
+
+def _catch_up(state: _DocState, pending: list[Sentence]) -> None:
+    """Take the dates of the skipped sentences into the context, in order, and forget them."""
+    for sentence in pending:
+        _advance(state, _dates(sentence, state), [])
+    pending.clear()
 
 
 def _heading_places(
@@ -218,26 +222,61 @@ def _sentence_candidates(
             continue
         kind, cue_at = cue
         when = _clause_date(clause, clause_dates)
+        is_inferred = when is None and not dates and not sentence.is_table
+        if is_inferred:
+            when = _continued_date(state, sentence)
         if when is None:
             continue
+        figures = tuple(
+            find_deaths(clause, [(d.start - start, d.end - start) for d in clause_dates])
+        )
         if mentions is None:
             mentions = find_mentions(gazetteer, sentence, sections.get(sentence.heading, ()))
-        masked = [(d.start - start, d.end - start) for d in clause_dates]
+        places = _clause_places(mentions, sentence, start, end, start + cue_at)
+        if is_inferred and state.last is not None and state.last.places:
+            # A continuation tells more of the incident before it; names in it ("reinforcements
+            # arriving from Yerevan") are rarely where that incident happened.
+            places = state.last.places
+        if _is_year_summary(when, figures, places):
+            continue
         yield _locate(
             Candidate(
                 sentence=sentence,
                 clause_start=start,
                 event_type=kind,
                 when=when,
-                places=_clause_places(mentions, sentence, start, end, start + cue_at),
-                figures=tuple(find_deaths(clause, masked)),
+                places=places,
+                figures=figures,
                 sides=find_sides(clause),
-                is_relative=any(d.is_relative for d in clause_dates),
+                is_relative=is_inferred or any(d.is_relative for d in clause_dates),
+                is_continuation=is_inferred,
             ),
             clause,
             clause_dates,
             state,
         )
+
+
+def _continued_date(state: _DocState, sentence: Sentence) -> DateRange | None:
+    """Date an undated report that continues the incident just before it in its section.
+
+    "Numerous people on both sides were injured, and two Azerbaijani youth were killed" right
+    after "On 22 February 1988 ... near the town of Askeran" tells more of that incident.
+    """
+    last = state.last
+    if last is None or last.sentence.heading != sentence.heading:
+        return None
+    if sentence.index - last.sentence.index > _CONTINUATION_SENTENCES:
+        return None
+    return last.when
+
+
+def _is_year_summary(
+    when: DateRange, figures: Sequence[DeathFigure], places: Sequence[Mention]
+) -> bool:
+    """Tell whether a clause tallies a year ("In 2015, 42 were killed") rather than one event."""
+    is_specific = any(m.precision != "country" for m in places)
+    return when.precision == "year" and bool(figures) and not is_specific
 
 
 def _clause_places(

@@ -6,13 +6,19 @@ Reports are the same event when:
   whole paragraphs between documents;
 * two documents quote the same sentence except for its numbers and month names — revisions
   of one article that corrected a date or a toll;
+* they name the same main place and one's dates lie inside the other's range of at most two
+  months ("In February 1992, Khojaly was captured" and "On 26 February ... Khojaly"), or
 * they name the same main place on dates that overlap and start at most two days apart, or
   start at most one day apart ("4 March" in one report, "5 March" in another) unless the
   later one is dated relatively ("The next day ..."); rows of one table never merge, as each
   row is its own event;
-* they come from one section of one document, name the same place (or both none), and one is
-  dated to a single day inside the other's range of at most two months ("In February 1992,
-  Khojaly was captured" and "On 26 February, Armenian forces ... mounted an offensive").
+* they come from one section of one document, name the same place (or one names none), and
+  have the same dates or one is dated to a single day inside the other's range of at most two
+  months ("In February 1992, Khojaly was captured" and "On 26 February, Armenian forces ...").
+
+A report without a place can join a located group but never links two groups at different
+places, so "further acts of violence took place in February 1988" cannot fuse the Askeran
+clash with the Sumgait pogrom.
 """
 
 from __future__ import annotations
@@ -59,6 +65,7 @@ class Candidate:
     sides: tuple[str, ...]
     unlocated_reason: str = ""
     is_relative: bool = False
+    is_continuation: bool = False
 
     @property
     def place_id(self) -> str | None:
@@ -75,6 +82,9 @@ def merge_candidates(candidates: Sequence[Candidate]) -> tuple[Incident, ...]:
         Sorted by (start date, end date, id).
     """
     parent = list(range(len(candidates)))
+    # Places in each group: a report without a place may join one located group, but never
+    # bridge two groups at different places.
+    places: list[set[str]] = [{c.place_id} if c.place_id is not None else set() for c in candidates]
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -84,8 +94,11 @@ def merge_candidates(candidates: Sequence[Candidate]) -> tuple[Incident, ...]:
 
     for left, right in _same_event_pairs(candidates):
         a, b = root(left), root(right)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
+        if a == b or (places[a] and places[b] and places[a] != places[b]):
+            continue
+        keep, gone = min(a, b), max(a, b)
+        parent[gone] = keep
+        places[keep] |= places[gone]
     groups: dict[int, list[Candidate]] = {}
     for index, candidate in enumerate(candidates):
         groups.setdefault(root(index), []).append(candidate)
@@ -138,7 +151,7 @@ def _same_place(candidates: Sequence[Candidate], members: list[int]) -> Iterator
         for right in ordered[position + 1 :]:
             second = candidates[right].when
             gap = (second.start - first.start).days
-            if gap > 2:
+            if gap > 2 and second.start > first.end:
                 break
             a, b = candidates[left].sentence, candidates[right].sentence
             if a.doc == b.doc and a.is_table and b.is_table:
@@ -146,25 +159,39 @@ def _same_place(candidates: Sequence[Candidate], members: list[int]) -> Iterator
             is_overlap = second.start <= first.end and first.start <= second.end
             # "The next day ..." narrates a second event; a bare date a day off is a variant.
             is_variant = not (candidates[left].is_relative or candidates[right].is_relative)
-            if is_overlap or (gap <= 1 and (a.doc != b.doc or is_variant)):
+            is_close = is_overlap and gap <= 2
+            is_nested = not (a.is_table or b.is_table) and _inside(first, second)
+            if is_close or (gap <= 1 and is_variant) or is_nested:
                 yield left, right
+
+
+def _inside(first: DateRange, second: DateRange) -> bool:
+    """Tell whether one range lies within the other, which spans at most two months."""
+    for inner, outer in ((first, second), (second, first)):
+        is_short = (outer.end - outer.start).days <= MAX_CONTAINER_DAYS
+        if is_short and outer.start <= inner.start and inner.end <= outer.end:
+            return True
+    return False
 
 
 def _same_section(candidates: Sequence[Candidate], members: list[int]) -> Iterator[tuple[int, int]]:
     prose = [i for i in members if not candidates[i].sentence.is_table]
     for left, right in itertools.combinations(prose, 2):
         a, b = candidates[left], candidates[right]
-        if a.place_id == b.place_id and _nested(a.when, b.when):
+        places_agree = a.place_id is None or b.place_id is None or a.place_id == b.place_id
+        if places_agree and _nested(a.when, b.when):
             yield left, right
 
 
 def _nested(a: DateRange, b: DateRange) -> bool:
-    """Tell whether one single day sits inside the other's range of at most two months."""
+    """Tell whether the dates are equal, or one day sits inside the other's short range."""
     for inner, outer in ((a, b), (b, a)):
         is_short = (outer.end - outer.start).days <= MAX_CONTAINER_DAYS
         is_day = inner.precision == "day" and inner.start == inner.end
-        if is_day and is_short and outer.start <= inner.start <= outer.end and inner != outer:
+        if is_day and is_short and outer.start <= inner.start <= outer.end:
             return True
+    if (a.start, a.end) == (b.start, b.end):
+        return True
     return False
 
 
@@ -176,7 +203,10 @@ def _incident(group: list[Candidate]) -> Incident:
     claims = tuple(
         Claim(_source(c.sentence), f.low, f.high, f.text) for c in group for f in c.figures
     )
-    low, high = span_figures([f for c in group for f in c.figures])
+    # "In addition, 10 civilians were also killed" adds to a toll rather than competing with
+    # it, so continuations are listed as claims but do not widen the span of totals.
+    totals = [f for c in group if not c.is_continuation for f in c.figures]
+    low, high = span_figures(totals or [f for c in group for f in c.figures])
     first = group[0]
     digest = hashlib.sha1(
         f"{first.sentence.doc}:{first.sentence.start + first.clause_start}".encode(),
