@@ -10,7 +10,11 @@ from geo.model import EventType
 
 # First match wins, so specific types come before the catch-all "clash" and "other".
 _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
-    ("shootdown", r"\bshot\s+down\b|\bshoot-?downs?\b|\bdowned\b"),
+    (
+        "shootdown",
+        r"\bshot\s+down\b|\bshoot-?downs?\b|\bdowned\b|\bshooting\s+down\b"
+        r"|\blost\b[^.;]{0,30}\b(?:L-39|MiG|Su-2\d|Mi-\d+|helicopters?|aircraft|jets?)\b",
+    ),
     ("massacre", r"\bmassacre[sd]?\b"),
     ("pogrom", r"\bpogroms?\b"),
     ("drone", r"\bdrones?\b|\bUAVs?\b|\bloitering munitions?\b"),
@@ -25,14 +29,20 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
         "capture",
         r"\bcaptur(?:ed|e|ing)\b|\b(?:re)?took\s+(?:control\s+of\s+)?(?:the\s+)?"
         r"(?:town|city|village|district|region|heights?|Shusha|Lachin|Kalbajar|Agdam)"
-        r"|\bseiz(?:ed|ure)\b|\bfell\s+to\b|\bfall\s+of\b|\brecaptur(?:ed|e)\b"
-        r"|\bstorm(?:ed|ing)\b|\boverr(?:an|un)\b",
+        r"|\bseiz(?:ed|ure)\b(?!\s+of\b)|\bfell\s+to\b|\bfall\s+of\b|\brecaptur(?:ed|e)\b"
+        r"|\bstorm(?:ed|ing)\b|\boverr(?:an|un)\b|\bdriven\s+out\b|\boccupying\b"
+        r"|\btook\s+control\b",
     ),
-    ("offensive", r"\boffensives?\b|\bcounter-?attacks?\b|\bassaults?\b"),
+    (
+        "offensive",
+        r"\boffensives?\b|\bcounter-?attacks?\b|\bassaults?\b|\bto\s+take\b"
+        r"|\bcrossed\s+(?:\w+\s+){0,3}into\b",
+    ),
     (
         "firefight",
         r"\bfirefights?\b|\bexchange\s+of\s+(?:gun)?fire\b|\bgunfire\b|\bskirmish(?:es)?\b"
-        r"|\bfiring\s+on\b|\bopened\s+fire\b|\bshootouts?\b|\bshot\s+(?:dead|and\s+killed)\b",
+        r"|\bfiring\s+on\b|\bopen(?:ed)?\s+fire\b|\bshootouts?\b"
+        r"|\bshot\s+(?:dead|and\s+killed)\b",
     ),
     (
         "clash",
@@ -42,7 +52,8 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
     (
         "other",
         r"\bkill(?:ed|ing|s)\b|\bdead\b|\bdied\b|\bdeaths?\b|\bmurder(?:ed)?\b"
-        r"|\bfatalities\b|\bwounded\b|\binjured\b|\bbeaten\b|\brap(?:ed|e)\b",
+        r"|\bfatalities\b|\bwounded\b|\binjured\b|\bbeaten\b|\brap(?:ed|e)\b"
+        r"|\bexpel(?:led)?\b|\bdeport(?:ed|ations?)\b|\batrocities\b|\barmed\s+coup\b",
     ),
 )
 _EVENT_CUES: tuple[tuple[EventType, re.Pattern[str]], ...] = tuple(
@@ -73,6 +84,17 @@ _CUE_STEMS = (
     "strike",
     "captur",
     "took",
+    "lost",
+    "driven out",
+    "occupying",
+    "to take",
+    "crossed",
+    "open fire",
+    "opened fire",
+    "expel",
+    "deport",
+    "atrocit",
+    "coup",
     "seiz",
     "fell to",
     "fall of",
@@ -131,7 +153,8 @@ _MOSTLY_NOT_INCIDENT = re.compile(
 
 # Totals over a year or more ("In all during 2012, 19 ... were killed") summarise many incidents.
 _AGGREGATE = re.compile(
-    r"\bin\s+all\b|\bthroughout\b|\boverall\b|\bin\s+total\b|\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b"
+    r"\bin\s+all\b|\bthroughout\b|\boverall\b|\bin\s+total\b|\ba\s+total\s+of\b"
+    r"|\bin\s+the\s+(?:years|decades)\s+following\b|\bover\s+the\s+years\b|\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b"
     r"|\bbecame\s+more\b|\bas\s+(?:border\s+)?clashes\s+continued\b"
     r"|\bsince\s+the\s+start\s+of\b|\bduring\s+the\s+year\b|\bsince\s+the\s+(?:1994\s+)?ceasefire\b"
     r"|\bover\s+the\s+(?:course|period)\b|\bper\s+year\b|\bannually\b|\beach\s+year\b"

@@ -31,8 +31,12 @@ _LOCATIVE = re.compile(r"\b(?:in|near|at|around|outside|into|on|of|from|towards?
 # "Nagorno-Karabakh soldiers", "Armenia's army": a name used for a side, not a place.
 _DEMONYM_AFTER = re.compile(
     r"(?:'s)?\s+(?:soldiers?|forces|troops|army|armed|military|side|authorities|officials"
-    r"|Defen[cs]e|servicem[ae]n|government|president|positions)\b"
+    r"|Defen[cs]e|servicem[ae]n|government|president|positions|conflict|movement|issue"
+    r"|question|Republic|Autonomous|Armenians?|leaders?)\b"
 )
+_BRACKETED_YEAR = re.compile(r"\((?:19|20)\d\d\)")
+_VAGUE_TOLL = re.compile(r"\b(?:thousands|hundreds|dozens)\b", re.IGNORECASE)
+_AT_PLACE = re.compile(r"\b(?:in|at|near|on)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$")
 _COUNTRY_LOCATIVE = re.compile(r"\b(?:in|into|inside)\s+$")
 _CLAUSE_BREAK = re.compile(r"[;,]\s+(?:while\s+|and\s+|but\s+)?|\s+while\s+|\s+and\s+(?=on\b|in\b)")
 _RANGE_LINK = re.compile(
@@ -65,6 +69,7 @@ class _DocState:
     context_year: int | None = None
     previous: DateRange | None = None
     last: Candidate | None = None
+    dated: tuple[Sentence, DateRange] | None = None
 
 
 def extract_incidents(documents: Iterable[Document], gazetteer: Gazetteer) -> Extraction:
@@ -117,13 +122,13 @@ def _document_candidates(document: Document, gazetteer: Gazetteer) -> Iterator[C
         dates = _dates(sentence, state)
         found = list(_sentence_candidates(sentence, dates, state, sections, gazetteer))
         yield from found
-        _advance(state, dates, found)
+        _advance(state, dates, found, sentence)
 
 
 def _catch_up(state: _DocState, pending: list[Sentence]) -> None:
     """Take the dates of the skipped sentences into the context, in order, and forget them."""
     for sentence in pending:
-        _advance(state, _dates(sentence, state), [])
+        _advance(state, _dates(sentence, state), [], sentence)
     pending.clear()
 
 
@@ -152,10 +157,13 @@ def _dates(sentence: Sentence, state: _DocState) -> list[DateMatch]:
     return find_dates(sentence.text, context_year=state.context_year, previous=state.previous)
 
 
-def _advance(state: _DocState, dates: list[DateMatch], found: list[Candidate]) -> None:
+def _advance(
+    state: _DocState, dates: list[DateMatch], found: list[Candidate], sentence: Sentence
+) -> None:
     precise = [d for d in dates if d.when.precision != "year" or d.is_relative]
     if precise:
         state.previous = precise[-1].when
+        state.dated = (sentence, precise[-1].when)
     elif dates and state.previous is None:
         state.previous = dates[-1].when
     if dates:
@@ -218,7 +226,7 @@ def _sentence_candidates(
     for start, end, clause_dates in _clauses(text, dates):
         clause = text[start:end]
         cue = find_event_cue(clause)
-        if cue is None or is_aggregate(clause):
+        if cue is None or is_aggregate(clause) or _is_overview(text):
             continue
         kind, cue_at = cue
         when = _clause_date(clause, clause_dates)
@@ -233,11 +241,12 @@ def _sentence_candidates(
         if mentions is None:
             mentions = find_mentions(gazetteer, sentence, sections.get(sentence.heading, ()))
         places = _clause_places(mentions, sentence, start, end, start + cue_at)
-        if is_inferred and state.last is not None and state.last.places:
+        if is_inferred and state.last is not None and state.last.places and not _is_at(places):
             # A continuation tells more of the incident before it; names in it ("reinforcements
-            # arriving from Yerevan") are rarely where that incident happened.
+            # arriving from Yerevan") are rarely where that incident happened, unless it says
+            # "in"/"at"/"near"/"on" a place ("a missile strike on the city of Ganja").
             places = state.last.places
-        if _is_year_summary(when, figures, places):
+        if _is_year_summary(clause, when, figures, places):
             continue
         yield _locate(
             Candidate(
@@ -264,19 +273,44 @@ def _continued_date(state: _DocState, sentence: Sentence) -> DateRange | None:
     after "On 22 February 1988 ... near the town of Askeran" tells more of that incident.
     """
     last = state.last
-    if last is None or last.sentence.heading != sentence.heading:
-        return None
-    if sentence.index - last.sentence.index > _CONTINUATION_SENTENCES:
-        return None
-    return last.when
+    if (
+        last is not None
+        and last.sentence.heading == sentence.heading
+        and sentence.index - last.sentence.index <= _CONTINUATION_SENTENCES
+    ):
+        return last.when
+    # "On 26 March 1990 several cars ... arrived in ... Baghanis." then "storming the village":
+    # the sentence just before dated the event this one describes.
+    if state.dated is not None:
+        dated_sentence, when = state.dated
+        if (
+            dated_sentence.heading == sentence.heading
+            and dated_sentence.index == sentence.index - 1
+        ):
+            return when
+    return None
+
+
+def _is_overview(text: str) -> bool:
+    """Tell whether a sentence surveys several named events ("Sumgait (1988) and Baku (1990)")."""
+    return len(_BRACKETED_YEAR.findall(text)) >= 2
+
+
+def _is_at(places: Sequence[Mention]) -> bool:
+    if not places or places[0].precision != "settlement":
+        return False
+    first = places[0]
+    before = first.sentence.text[: first.start - first.sentence.start]
+    return _AT_PLACE.search(before) is not None
 
 
 def _is_year_summary(
-    when: DateRange, figures: Sequence[DeathFigure], places: Sequence[Mention]
+    clause: str, when: DateRange, figures: Sequence[DeathFigure], places: Sequence[Mention]
 ) -> bool:
     """Tell whether a clause tallies a year ("In 2015, 42 were killed") rather than one event."""
     is_specific = any(m.precision != "country" for m in places)
-    return when.precision == "year" and bool(figures) and not is_specific
+    has_toll = bool(figures) or _VAGUE_TOLL.search(clause) is not None
+    return when.precision == "year" and has_toll and not is_specific
 
 
 def _clause_places(

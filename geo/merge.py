@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -42,6 +43,7 @@ from geo.model import (
     Source,
 )
 
+_PINPOINT = frozenset({"settlement", "district", "province"})
 PRECISION_RANK = {"settlement": 0, "district": 1, "province": 2, "region": 3, "country": 4}
 DATE_RANK = {"day": 0, "month": 1, "year": 2}
 # A range longer than this is a campaign or a summary, too loose to absorb another report.
@@ -72,6 +74,11 @@ class Candidate:
         """Id of the main place, ``None`` when unlocated."""
         return self.places[0].place.id if self.places else None
 
+    @property
+    def is_pinpoint(self) -> bool:
+        """Tell whether the main place is a settlement, district or province, not a region."""
+        return bool(self.places) and self.places[0].precision in _PINPOINT
+
 
 def merge_candidates(candidates: Sequence[Candidate]) -> tuple[Incident, ...]:
     """Group candidates that report the same event and build one incident from each group.
@@ -84,7 +91,9 @@ def merge_candidates(candidates: Sequence[Candidate]) -> tuple[Incident, ...]:
     parent = list(range(len(candidates)))
     # Places in each group: a report without a place may join one located group, but never
     # bridge two groups at different places.
-    places: list[set[str]] = [{c.place_id} if c.place_id is not None else set() for c in candidates]
+    places: list[set[str]] = [
+        {c.place_id} if c.place_id is not None and c.is_pinpoint else set() for c in candidates
+    ]
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -127,6 +136,7 @@ def _same_event_pairs(candidates: Sequence[Candidate]) -> Iterator[tuple[int, in
         yield from itertools.pairwise(members)
     for members in skeletons.values():
         yield from _across_documents(candidates, members)
+    yield from _similar_across_documents(candidates, [m[0] for m in skeletons.values()])
     for members in by_place.values():
         yield from _same_place(candidates, members)
     for members in by_section.values():
@@ -142,6 +152,42 @@ def _across_documents(
         is_overlap = a.start <= b.end and b.start <= a.end
         if candidates[left].sentence.doc != candidates[right].sentence.doc and is_overlap:
             yield left, right
+
+
+# Share of content words two reports from different documents must have in common.
+MIN_WORD_OVERLAP = 0.5
+_CONTENT_WORD = re.compile(r"[a-z][a-z-]{3,}")
+
+
+def _similar_across_documents(
+    candidates: Sequence[Candidate], representatives: list[int]
+) -> Iterator[tuple[int, int]]:
+    """Pair reworded reports of one event: "Full-scale fighting erupted in early 1992" and
+    "... in the late winter of 1992" — same type, overlapping dates, mostly the same words."""
+    by_type_year: dict[tuple[EventType, int], list[int]] = {}
+    for index in representatives:
+        candidate = candidates[index]
+        for year in range(candidate.when.start.year, candidate.when.end.year + 1):
+            by_type_year.setdefault((candidate.event_type, year), []).append(index)
+    words = {i: _content_words(candidates[i].sentence.text) for i in representatives}
+    for members in by_type_year.values():
+        for left, right in itertools.combinations(members, 2):
+            a, b = candidates[left], candidates[right]
+            if a.sentence.doc == b.sentence.doc or not _overlap(a.when, b.when):
+                continue
+            if a.place_id and b.place_id and a.place_id != b.place_id:
+                continue
+            shared = len(words[left] & words[right])
+            if shared >= MIN_WORD_OVERLAP * min(len(words[left]), len(words[right])):
+                yield left, right
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _CONTENT_WORD.findall(text.casefold()) if w not in MONTHS}
+
+
+def _overlap(a: DateRange, b: DateRange) -> bool:
+    return a.start <= b.end and b.start <= a.end
 
 
 def _same_place(candidates: Sequence[Candidate], members: list[int]) -> Iterator[tuple[int, int]]:
@@ -178,19 +224,26 @@ def _same_section(candidates: Sequence[Candidate], members: list[int]) -> Iterat
     prose = [i for i in members if not candidates[i].sentence.is_table]
     for left, right in itertools.combinations(prose, 2):
         a, b = candidates[left], candidates[right]
-        places_agree = a.place_id is None or b.place_id is None or a.place_id == b.place_id
-        if places_agree and _nested(a.when, b.when):
+        # A region ("the Nagorno-Karabakh skirmish") is compatible with a village inside it.
+        places_agree = not (a.is_pinpoint and b.is_pinpoint) or a.place_id == b.place_id
+        is_continued = a.is_continuation or b.is_continuation
+        if places_agree and _nested(a.when, b.when, is_equal_enough=is_continued):
             yield left, right
 
 
-def _nested(a: DateRange, b: DateRange) -> bool:
-    """Tell whether the dates are equal, or one day sits inside the other's short range."""
+def _nested(a: DateRange, b: DateRange, *, is_equal_enough: bool) -> bool:
+    """Tell whether one day sits inside the other's short range, or (if allowed) both agree.
+
+    Equal dates alone do not make one event: "In September 2018 a soldier was killed" and
+    "In the same month, two soldiers were killed" are two. A continuation, dated by the
+    report before it, is the exception.
+    """
     for inner, outer in ((a, b), (b, a)):
         is_short = (outer.end - outer.start).days <= MAX_CONTAINER_DAYS
         is_day = inner.precision == "day" and inner.start == inner.end
         if is_day and is_short and outer.start <= inner.start <= outer.end:
             return True
-    if (a.start, a.end) == (b.start, b.end):
+    if is_equal_enough and (a.start, a.end) == (b.start, b.end):
         return True
     return False
 
@@ -215,7 +268,7 @@ def _incident(group: list[Candidate]) -> Incident:
     places = best_place.places if best_place else ()
     incident = Incident(
         id=digest,
-        event_type=min((c.event_type for c in group), key=EVENT_TYPES.index),
+        event_type=_main_type(group),
         when=when,
         places=places,
         sources=_sources(group),
@@ -226,6 +279,15 @@ def _incident(group: list[Candidate]) -> Incident:
         unlocated_reason="" if places else first.unlocated_reason,
     )
     return replace(incident, summary=summarize(incident))
+
+
+def _main_type(group: Sequence[Candidate]) -> EventType:
+    """Return the type most reports give (not counting continuations); ties go to the specific."""
+    reports = [c.event_type for c in group if not c.is_continuation] or [
+        c.event_type for c in group
+    ]
+    counts = Counter(reports)
+    return min(counts, key=lambda kind: (-counts[kind], EVENT_TYPES.index(kind)))
 
 
 def _widest_precise(group: Sequence[Candidate]) -> DateRange:
