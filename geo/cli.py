@@ -243,7 +243,9 @@ def _evaluation_text(report: Evaluation) -> str:
             f"precision          {report.precision:.3f} ({report.true_positives} right, "
             f"{report.false_positives} wrong: {report.negatives_hit} on negatives, "
             f"{report.duplicates} unmerged duplicates)",
-            f"date accuracy      {report.date_accuracy:.3f} ({report.dates_right}/{report.found})",
+            f"dates exact ±1 day {report.date_accuracy:.3f} ({report.dates_right}/{report.found})",
+            f"dates consistent   {report.date_consistency:.3f} "
+            f"({report.dates_consistent}/{report.found}; overlap, start within gold precision)",
             f"places within 5 km {report.places_right}/{report.located_pairs}",
             f"median distance    {km(report.median_km)}",
             f"max distance       {km(report.max_km)}",

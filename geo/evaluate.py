@@ -39,6 +39,7 @@ class GoldIncident:
     id: str
     date_start: dt.date
     date_end: dt.date
+    date_precision: str
     event_type: str
     place: str | None
     lat: float | None
@@ -67,6 +68,7 @@ class Evaluation:
     duplicates: int
     negatives_hit: int
     dates_right: int
+    dates_consistent: int
     located_pairs: int
     places_right: int
     distances_km: tuple[float, ...]
@@ -87,6 +89,11 @@ class Evaluation:
     def date_accuracy(self) -> float:
         """Share of found incidents whose start and end are within a day of the gold dates."""
         return self.dates_right / self.found if self.found else 0.0
+
+    @property
+    def date_consistency(self) -> float:
+        """Share of found incidents whose dates overlap the gold's, starting within its precision."""
+        return self.dates_consistent / self.found if self.found else 0.0
 
     @property
     def median_km(self) -> float | None:
@@ -139,6 +146,7 @@ def _gold_incident(item: dict[str, object]) -> GoldIncident:
         id=str(item["id"]),
         date_start=_as_date(item["date_start"]),
         date_end=_as_date(item["date_end"]),
+        date_precision=str(item.get("date_precision", "day")),
         event_type=str(item.get("event_type", "")),
         place=None if item.get("place") is None else str(item["place"]),
         lat=None if lat is None else float(str(lat)),
@@ -203,6 +211,7 @@ def evaluate(incidents: Sequence[Incident], gold: Gold) -> Evaluation:
         duplicates=duplicates,
         negatives_hit=negatives_hit,
         dates_right=sum(1 for g, p in pairs if _date_right(g, p)),
+        dates_consistent=sum(1 for g, p in pairs if _date_consistent(g, p)),
         located_pairs=len(distances),
         places_right=sum(1 for km in distances if km <= PLACE_TOLERANCE_KM),
         distances_km=distances,
@@ -217,6 +226,17 @@ def _date_gap(gold: GoldIncident, predicted: Incident) -> int:
     if gold.date_end < predicted.when.start:
         return (predicted.when.start - gold.date_end).days
     return 0
+
+
+# How far a predicted start may be from the gold start, by the gold's own precision: "late
+# April 2011" (21-30 April) agrees with a gold "April 2011".
+_START_TOLERANCE_DAYS = {"day": 1, "month": 31, "year": 366}
+
+
+def _date_consistent(gold: GoldIncident, predicted: Incident) -> bool:
+    tolerance = _START_TOLERANCE_DAYS.get(gold.date_precision, 1)
+    is_near = abs((predicted.when.start - gold.date_start).days) <= tolerance
+    return is_near and _date_gap(gold, predicted) == 0
 
 
 def _date_right(gold: GoldIncident, predicted: Incident) -> bool:

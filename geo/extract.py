@@ -37,7 +37,8 @@ _DEMONYM_AFTER = re.compile(
 _BRACKETED_YEAR = re.compile(r"\((?:19|20)\d\d\)")
 _VAGUE_TOLL = re.compile(r"\b(?:thousands|hundreds|dozens)\b", re.IGNORECASE)
 _AT_PLACE = re.compile(r"\b(?:in|at|near|on)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$")
-_COUNTRY_LOCATIVE = re.compile(r"\b(?:in|into|inside)\s+$")
+_WIDE = frozenset({"region", "country"})
+_WIDE_LOCATIVE = re.compile(r"\b(?:in|into|inside|across|along|throughout)\s+(?:the\s+)?$")
 _CLAUSE_BREAK = re.compile(r"[;,]\s+(?:while\s+|and\s+|but\s+)?|\s+while\s+|\s+and\s+(?=on\b|in\b)")
 _RANGE_LINK = re.compile(
     r"\b(?:started|began|erupted|broke out)\b.*\bby\b|\bby\b.*\b(?:started|began)\b"
@@ -320,16 +321,20 @@ def _clause_places(
     usable = [
         m
         for m in inside
-        if (m.place.kind != "country" or _names_country(sentence, m))
+        if (m.precision not in _WIDE or _is_wide_place(sentence, m))
         and not _DEMONYM_AFTER.match(sentence.text, m.end - sentence.start)
     ]
     return tuple(sorted(usable, key=lambda m: _place_rank(m, sentence, cue_at)))
 
 
-def _names_country(sentence: Sentence, mention: Mention) -> bool:
-    """Tell whether a country name is a place (after "in"/"into") rather than a side."""
+def _is_wide_place(sentence: Sentence, mention: Mention) -> bool:
+    """Tell whether a country or region is where something happened, not a side or a topic.
+
+    "clashes in Nagorno-Karabakh", "along the Nagorno-Karabakh frontline" place an event;
+    "requests to return Nagorno-Karabakh" and "between Armenia and Azerbaijan" do not.
+    """
     before = sentence.text[: mention.start - sentence.start]
-    return _COUNTRY_LOCATIVE.search(before) is not None
+    return _WIDE_LOCATIVE.search(before) is not None
 
 
 def _place_rank(mention: Mention, sentence: Sentence, cue_at: int) -> tuple[int, int, int]:

@@ -291,13 +291,25 @@ def _main_type(group: Sequence[Candidate]) -> EventType:
 
 
 def _widest_precise(group: Sequence[Candidate]) -> DateRange:
-    """Return the most precise reports' dates, widened to cover them all (4–5 March)."""
+    """Return the dates of the most precise reports.
+
+    A range that holds all the others ("fighting that started on 27 July" ... "By August 5")
+    wins; reports a day or two apart ("4 March" against "5 March") widen to cover both;
+    otherwise the range most reports give wins, the earliest on a tie.
+    """
     best = min(DATE_RANK[c.when.precision] for c in group)
     precise = [c.when for c in group if DATE_RANK[c.when.precision] == best]
-    start = min(w.start for w in precise)
-    end = max(w.end for w in precise)
-    texts = sorted({w.text for w in precise if w.text}, key=lambda t: (len(t), t))
-    return DateRange(start, end, precise[0].precision, texts[-1] if texts else "")
+    starts = [w.start for w in precise]
+    envelope = [w for w in precise if all(w.start <= o.start and o.end <= w.end for o in precise)]
+    if envelope:
+        return envelope[0]
+    if (max(starts) - min(starts)).days <= 2:
+        texts = sorted({w.text for w in precise if w.text}, key=lambda t: (len(t), t))
+        end = max(w.end for w in precise)
+        return DateRange(min(starts), end, precise[0].precision, texts[-1] if texts else "")
+    counts = Counter((w.start, w.end) for w in precise)
+    start, end = min(counts, key=lambda span: (-counts[span], span))
+    return next(w for w in precise if (w.start, w.end) == (start, end))
 
 
 def _source(sentence: Sentence) -> Source:
