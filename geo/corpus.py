@@ -77,7 +77,7 @@ def load_corpus(seeds_dir: Path, *, is_strict: bool = False) -> Corpus:
     skipped: list[InputError] = []
     for path in seed_files(seeds_dir):
         try:
-            documents.append(parse_document(read_seed(path), path.name))
+            documents.append(_parse_file(path))
         except InputError as error:
             if is_strict:
                 raise
@@ -86,6 +86,16 @@ def load_corpus(seeds_dir: Path, *, is_strict: bool = False) -> Corpus:
     if not documents:
         raise skipped[0] if len(skipped) == 1 else InputError(seeds_dir, "no readable seed file")
     return Corpus(tuple(documents), tuple(skipped))
+
+
+def _parse_file(path: Path) -> Document:
+    try:
+        return parse_document(read_seed(path), path.name)
+    except InputError as error:
+        # Documents are named by file name, but a message should name the file the user has.
+        if error.path == path.name:
+            raise InputError(path, error.problem, error.line) from None
+        raise
 
 
 def read_seed(path: Path) -> str:

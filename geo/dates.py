@@ -472,7 +472,7 @@ def _widen_by_duration(text: str, found: DateMatch) -> DateMatch:
 
 
 def _day_before(found: list[DateMatch], position: int) -> DateRange | None:
-    """The last day-precise date before ``position``: "on 16 September ...; five days later"."""
+    """Return the last day-precise date before ``position`` ("on 16 September; 5 days later")."""
     earlier = [m for m in found if m.when.precision == "day" and m.end <= position]
     return max(earlier, key=lambda m: m.end).when if earlier else None
 

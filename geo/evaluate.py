@@ -92,7 +92,7 @@ class Evaluation:
 
     @property
     def date_consistency(self) -> float:
-        """Share of found incidents whose dates overlap the gold's, starting within its precision."""
+        """Share of found incidents whose dates overlap the gold's, starting near its start."""
         return self.dates_consistent / self.found if self.found else 0.0
 
     @property

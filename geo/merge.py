@@ -162,8 +162,11 @@ _CONTENT_WORD = re.compile(r"[a-z][a-z-]{3,}")
 def _similar_across_documents(
     candidates: Sequence[Candidate], representatives: list[int]
 ) -> Iterator[tuple[int, int]]:
-    """Pair reworded reports of one event: "Full-scale fighting erupted in early 1992" and
-    "... in the late winter of 1992" — same type, overlapping dates, mostly the same words."""
+    """Pair reworded reports of one event in different documents.
+
+    "Full-scale fighting erupted in early 1992" and "... in the late winter of 1992": the same
+    type, overlapping dates and mostly the same words.
+    """
     by_type_year: dict[tuple[EventType, int], list[int]] = {}
     for index in representatives:
         candidate = candidates[index]
@@ -243,9 +246,7 @@ def _nested(a: DateRange, b: DateRange, *, is_equal_enough: bool) -> bool:
         is_day = inner.precision == "day" and inner.start == inner.end
         if is_day and is_short and outer.start <= inner.start <= outer.end:
             return True
-    if is_equal_enough and (a.start, a.end) == (b.start, b.end):
-        return True
-    return False
+    return is_equal_enough and (a.start, a.end) == (b.start, b.end)
 
 
 def _incident(group: list[Candidate]) -> Incident:

@@ -12,10 +12,13 @@ from geo.corpus import Corpus, load_corpus
 from geo.extract import Extraction, extract_incidents
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.model import Document
+from geo.pipeline import BuildConfig, BuildResult, build
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 BAD = Path(__file__).resolve().parent / "data" / "bad"
+GAZETTEER = ROOT / "gazetteer" / "places.csv"
+MAPS = ROOT / "maps"
 
 settings.register_profile("ci", max_examples=200, deadline=None, derandomize=True)
 settings.register_profile("dev", max_examples=60, deadline=None)
@@ -47,9 +50,16 @@ def docs(corpus: Corpus) -> dict[str, Document]:
 
 @pytest.fixture(scope="session")
 def gazetteer() -> Gazetteer:
-    return load_gazetteer(ROOT / "gazetteer" / "places.csv")
+    return load_gazetteer(GAZETTEER)
 
 
 @pytest.fixture(scope="session")
 def extraction(corpus: Corpus, gazetteer: Gazetteer) -> Extraction:
     return extract_incidents(corpus.documents, gazetteer)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, Path]:
+    """One real build of the seeds into a temporary folder."""
+    out = tmp_path_factory.mktemp("maps")
+    return build(BuildConfig(seeds=SEEDS, gazetteer=GAZETTEER, out=out)), out

@@ -13,9 +13,7 @@ def reported_by(extraction: Extraction, fragment: str) -> list[Incident]:
 
 
 def test_april_2016_war_is_one_incident_with_all_three_claims(extraction: Extraction) -> None:
-    [april] = [
-        i for i in reported_by(extraction, "heavy fighting along the Nagorno-Karabakh front")
-    ]
+    [april] = reported_by(extraction, "heavy fighting along the Nagorno-Karabakh front")
     assert (april.when.start, april.when.end, april.when.precision) == (
         D(2016, 4, 1),
         D(2016, 4, 5),
@@ -91,7 +89,8 @@ def test_incidents_are_well_formed(extraction: Extraction) -> None:
         assert 1900 <= incident.when.start.year <= incident.when.end.year <= 2030
         assert incident.when.start <= incident.when.end
         assert bool(incident.places) != bool(incident.unlocated_reason)
-        assert incident.summary and "\n" not in incident.summary
+        assert incident.summary
+        assert "\n" not in incident.summary
         for source in incident.sources:
             assert source.quote
 

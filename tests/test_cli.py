@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from geo.cli import cli
+from tests.conftest import BAD, GAZETTEER, SEEDS
+from tests.test_corpus import BAD_FILES
+
+OUTPUTS = ("clashes.geojson", "clashes.html", "unresolved.csv")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_corpus_reports_each_document() -> None:
+    code, out, _ = run("corpus", "--seeds", str(SEEDS))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["document", "shape", "sections", "sentences", "glosses", "repaired"]
+    rows = {line.split()[0]: line.split()[1:] for line in lines[1:]}
+    assert rows["002_c541be4a485a1455.txt"][0] == "glossed"
+    assert rows["002_c541be4a485a1455.txt"][3] == "64"
+    assert rows["004_611ee24c1ec80590.txt"][0] == "front_matter"
+    assert int(rows["004_611ee24c1ec80590.txt"][4]) > 300
+
+
+def test_corpus_dump_writes_normalized_text(tmp_path: Path) -> None:
+    code, _, _ = run("corpus", "--seeds", str(SEEDS), "--dump", str(tmp_path))
+    assert code == 0
+    dumped = (tmp_path / "004_611ee24c1ec80590.txt.normalized.txt").read_text(encoding="utf-8")
+    assert "storming the Azerbaijani village Bağanis Ayrum" in dumped
+
+
+def test_build_writes_the_three_outputs(tmp_path: Path) -> None:
+    code, out, _ = run("build", "--seeds", str(SEEDS), "--out", str(tmp_path))
+    assert code == 0, out
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(OUTPUTS)
+    assert out.startswith("read 5 documents, 1429 sentences\n")
+    collection = json.loads((tmp_path / "clashes.geojson").read_text(encoding="utf-8"))
+    assert f"found {len(collection['features'])} incidents" in out
+
+
+@pytest.mark.parametrize(("name", "message"), sorted(BAD_FILES.items()))
+def test_bad_seed_fails_the_strict_build_cleanly(tmp_path: Path, name: str, message: str) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(BAD / name, seeds / name)
+    out = tmp_path / "out"
+    code, stdout, stderr = run("build", "--strict", "--seeds", str(seeds), "--out", str(out))
+    assert code == 1
+    assert stdout == ""
+    assert stderr == f"error: {seeds}/{message}\n"
+    assert not out.exists()
+
+
+def test_bad_seed_among_good_ones_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEEDS / "003_e22d402f04e7151f.txt", seeds)
+    shutil.copy(BAD / "binary.txt", seeds)
+    code, out, err = run("build", "--seeds", str(seeds), "--out", str(tmp_path / "out"))
+    assert code == 0
+    assert f"warning: skipped {seeds}/binary.txt: looks like a binary file" in err
+    assert out.startswith("read 1 documents")
+
+
+def test_failed_build_leaves_previous_outputs_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run("build", "--seeds", str(SEEDS), "--out", str(out))[0] == 0
+    before = {name: (out / name).read_bytes() for name in OUTPUTS}
+    broken = tmp_path / "broken.csv"
+    broken.write_text("id,name\n", encoding="utf-8")
+    code, _, err = run(
+        "build", "--seeds", str(SEEDS), "--gazetteer", str(broken), "--out", str(out)
+    )
+    assert code == 1
+    assert err.startswith(f"error: {broken}")
+    assert err.count("\n") == 1
+    assert {name: (out / name).read_bytes() for name in OUTPUTS} == before
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)
+
+
+def test_missing_seeds_folder_says_what_to_do(tmp_path: Path) -> None:
+    code, _, err = run("build", "--seeds", str(tmp_path / "nope"), "--out", str(tmp_path))
+    assert code == 1
+    assert err == (
+        f"error: {tmp_path}/nope: seeds folder not found; "
+        "run from the repository root or pass --seeds DIR\n"
+    )
+
+
+def test_missing_gazetteer_says_what_to_do(tmp_path: Path) -> None:
+    missing = tmp_path / "places.csv"
+    code, _, err = run("build", "--gazetteer", str(missing), "--out", str(tmp_path / "o"))
+    assert code == 1
+    assert err == (
+        f"error: {missing}: gazetteer file not found; "
+        "run from the repository root or pass --gazetteer FILE\n"
+    )
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    code, _, err = run("build", "--colour", "red")
+    assert code == 2
+    assert "No such option" in err
+
+
+def test_gazetteer_check_passes_on_the_real_file() -> None:
+    code, out, err = run("gazetteer", "check", "--gazetteer", str(GAZETTEER))
+    assert (code, out, err) == (0, f"{GAZETTEER}: ok\n", "")
+
+
+@pytest.mark.parametrize("fixture", sorted(p.name for p in BAD.glob("gazetteer_*.csv")))
+def test_gazetteer_check_fails_on_each_broken_fixture(fixture: str) -> None:
+    code, out, err = run("gazetteer", "check", "--gazetteer", str(BAD / fixture))
+    assert code == 1
+    assert out == ""
+    lines = err.splitlines()
+    assert lines
+    assert all(line.startswith(f"error: {BAD / fixture}") for line in lines)
+
+
+def test_export_by_period_matches_the_full_build(tmp_path: Path) -> None:
+    full = tmp_path / "all.geojson"
+    first_war = tmp_path / "first-war.geojson"
+    assert run("export", "--out", str(full))[0] == 0
+    code, out, _ = run("export", "--period", "first-war", "--out", str(first_war))
+    assert code == 0
+    features = json.loads(full.read_text(encoding="utf-8"))["features"]
+    expected = [f for f in features if f["properties"]["period"] == "first-war"]
+    got = json.loads(first_war.read_text(encoding="utf-8"))["features"]
+    assert got == expected
+    assert out == f"wrote {len(expected)} incidents to {first_war}\n"
+    assert 10 < len(expected) < len(features)
+
+
+def test_export_unknown_period_suggests_the_closest(tmp_path: Path) -> None:
+    code, _, err = run("export", "--period", "first-wa", "--out", str(tmp_path / "x.geojson"))
+    assert code == 1
+    assert err.startswith("error: --period: unknown period 'first-wa'")
+    assert err.endswith("did you mean 'first-war'?\n")
+    assert not (tmp_path / "x.geojson").exists()
+
+
+def test_export_date_window_and_formats(tmp_path: Path) -> None:
+    target = tmp_path / "april.csv"
+    args = ("export", "--format", "csv", "--from", "2016-04-01", "--to", "2016-04-30")
+    code, out, _ = run(*args, "--out", str(target))
+    assert code == 0
+    rows = target.read_text(encoding="utf-8").splitlines()
+    assert out == f"wrote {len(rows) - 1} incidents to {target}\n"
+    assert any("2016-04-01" in row and "2016-04-05" in row for row in rows[1:])
