@@ -37,6 +37,8 @@ _DEMONYM_AFTER = re.compile(
 _BRACKETED_YEAR = re.compile(r"\((?:19|20)\d\d\)")
 _VAGUE_TOLL = re.compile(r"\b(?:thousands|hundreds|dozens)\b", re.IGNORECASE)
 _AT_PLACE = re.compile(r"\b(?:in|at|near|on)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$")
+# Cue words ("in the", "near", "along the") sit within this many characters before a name.
+_CUE_WINDOW = 40
 _WIDE = frozenset({"region", "country"})
 _WIDE_LOCATIVE = re.compile(r"\b(?:in|into|inside|across|along|throughout)\s+(?:the\s+)?$")
 _CLAUSE_BREAK = re.compile(r"[;,]\s+(?:while\s+|and\s+|but\s+)?|\s+while\s+|\s+and\s+(?=on\b|in\b)")
@@ -301,7 +303,7 @@ def _is_at(places: Sequence[Mention]) -> bool:
     if not places or places[0].precision != "settlement":
         return False
     first = places[0]
-    before = first.sentence.text[: first.start - first.sentence.start]
+    before = _window_before(first.sentence.text, first.start - first.sentence.start)
     return _AT_PLACE.search(before) is not None
 
 
@@ -327,20 +329,25 @@ def _clause_places(
     return tuple(sorted(usable, key=lambda m: _place_rank(m, sentence, cue_at)))
 
 
+def _window_before(text: str, position: int) -> str:
+    """The few words before ``position``: "$"-anchored searches on a whole prefix cost O(n^2)."""
+    return text[max(0, position - _CUE_WINDOW) : position]
+
+
 def _is_wide_place(sentence: Sentence, mention: Mention) -> bool:
     """Tell whether a country or region is where something happened, not a side or a topic.
 
     "clashes in Nagorno-Karabakh", "along the Nagorno-Karabakh frontline" place an event;
     "requests to return Nagorno-Karabakh" and "between Armenia and Azerbaijan" do not.
     """
-    before = sentence.text[: mention.start - sentence.start]
+    before = _window_before(sentence.text, mention.start - sentence.start)
     return _WIDE_LOCATIVE.search(before) is not None
 
 
 def _place_rank(mention: Mention, sentence: Sentence, cue_at: int) -> tuple[int, int, int]:
     """Most precise first; then a name after "in/near/at"; then the one nearest the cue word."""
     local = mention.start - sentence.start
-    has_locative = _LOCATIVE.search(sentence.text[:local]) is not None
+    has_locative = _LOCATIVE.search(_window_before(sentence.text, local)) is not None
     return (PRECISION_RANK[mention.precision], 0 if has_locative else 1, abs(local - cue_at))
 
 

@@ -91,7 +91,7 @@ def is_person(text: str, start: int, end: int) -> bool:
     after = WORD_AFTER.match(text[end:])
     if after and after.group(1) not in DEMONYMS and SURNAME.match(after.group(1)):
         return True
-    before = WORD_BEFORE.search(text[:start])
+    before = WORD_BEFORE.search(text[max(0, start - 40) : start])
     return bool(
         before
         and before.group(1) not in NOT_FIRST_NAMES | DEMONYMS

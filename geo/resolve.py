@@ -165,7 +165,7 @@ def _is_place_hit(
 
 def _is_name_part(text: str, hit: Hit, automaton: ahocorasick.Automaton) -> bool:
     """Tell whether a hit is only part of a longer name: Yukhari Askipara, Bağanis Ayrum."""
-    before = WORD_BEFORE.search(text[: hit.start])
+    before = WORD_BEFORE.search(text[max(0, hit.start - 40) : hit.start])
     if before and fold(before.group(1)) in NAME_PREFIXES:
         return True
     if not all(e.place.kind == "village" for e in hit.entries):
@@ -180,11 +180,15 @@ def _is_name_part(text: str, hit: Hit, automaton: ahocorasick.Automaton) -> bool
 
 
 def _cue(text: str, hit: Hit) -> str:
-    if DISTRICT_AFTER.match(text[hit.end :]) or DISTRICT_BEFORE.search(text[: hit.start]):
+    if DISTRICT_AFTER.match(text[hit.end :]) or DISTRICT_BEFORE.search(
+        text[max(0, hit.start - 40) : hit.start]
+    ):
         return "district"
-    if SETTLEMENT_BEFORE.search(text[: hit.start]) or SETTLEMENT_AFTER.match(text[hit.end :]):
+    if SETTLEMENT_BEFORE.search(text[max(0, hit.start - 40) : hit.start]) or SETTLEMENT_AFTER.match(
+        text[hit.end :]
+    ):
         return "settlement"
-    if NEAR_BEFORE.search(text[: hit.start]):
+    if NEAR_BEFORE.search(text[max(0, hit.start - 40) : hit.start]):
         return "near"
     return ""
 
