@@ -94,11 +94,14 @@ def extract_incidents(documents: Iterable[Document], gazetteer: Gazetteer) -> Ex
     candidates: list[Candidate] = []
     unresolved: dict[tuple[str, int, str], UnresolvedName] = {}
     for document in documents:
+        scanned: set[int] = set()
         for candidate in _document_candidates(document, gazetteer):
             candidates.append(candidate)
-            if not candidate.places:
-                for name in find_unresolved(gazetteer, candidate.sentence, ()):
-                    unresolved.setdefault((name.sentence.doc, name.start, name.name), name)
+            if candidate.sentence.index in scanned:
+                continue
+            scanned.add(candidate.sentence.index)
+            for name in find_unresolved(gazetteer, candidate.sentence, ()):
+                unresolved.setdefault((name.sentence.doc, name.start, name.name), name)
     incidents = merge_candidates(candidates)
     return Extraction(incidents, tuple(unresolved[k] for k in sorted(unresolved)), len(candidates))
 
