@@ -89,6 +89,9 @@ def fold(text: str) -> str:
     str
         A string with ``len(result) == len(text)``; ``result[i]`` comes from ``text[i]``.
     """
+    if text.isascii():
+        # The common case: only case and the backtick-apostrophe change, and both keep length.
+        return text.lower().replace("`", "'")
     return "".join(fold_char(c) for c in text)
 
 

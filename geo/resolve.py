@@ -19,6 +19,7 @@ How a sentence is resolved:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -227,12 +228,18 @@ def _describe(place: Place) -> str:
     return f"{place.id} ({place.kind}{where}, {place.country})"
 
 
+@functools.lru_cache(maxsize=65536)
+def _geodesic_km(lat_a: float, lon_a: float, lat_b: float, lon_b: float) -> float:
+    """Geodesic distance, cached: the same few places are compared again and again."""
+    return float(geodesic((lat_a, lon_a), (lat_b, lon_b)).km)
+
+
 def _nearest_km(place: Place, anchors: Sequence[Place]) -> tuple[float, str]:
     best = (float("inf"), "")
     for anchor in anchors:
         if anchor.id == place.id:
             continue
-        km = float(geodesic((place.lat, place.lon), (anchor.lat, anchor.lon)).km)
+        km = _geodesic_km(place.lat, place.lon, anchor.lat, anchor.lon)
         best = min(best, (km, anchor.name))
     return best
 
