@@ -434,7 +434,7 @@ _SINCE_BEFORE = re.compile(
     r"\b(?i:since|after|before|following|prior\s+to)\s+(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,4}(?:of|in)\s+)?$"
 )
-_THE_BEFORE = re.compile(r"\b(?i:the|a)\s+$")
+_THE_BEFORE = re.compile(r"\b(?i:the)\s+$")
 _NOUN_AFTER = re.compile(r"\s+[A-Za-z]")
 
 

@@ -207,11 +207,15 @@ _WEAK_TYPES: frozenset[EventType] = frozenset({"clash", "other", "offensive"})
 
 def is_excluded(clause: str) -> bool:
     """Tell whether ``clause`` is about censuses, diplomacy, films and the like."""
-    if _NOT_INCIDENT.search(clause) is not None:
-        return True
+    cue = find_event_cue(clause)
+    topic = _NOT_INCIDENT.search(clause)
+    if topic is not None:
+        # "... launched a large-scale military offensive in September 2023, resulting in a
+        # ceasefire agreement" reports the attack first; "An armistice was established ..."
+        # does not.
+        return cue is None or cue[1] > topic.start()
     if _MOSTLY_NOT_INCIDENT.search(clause) is None:
         return False
-    cue = find_event_cue(clause)
     return cue is None or cue[0] in _WEAK_TYPES
 
 
