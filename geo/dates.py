@@ -117,6 +117,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\s+(?P<unit>days?|weeks?|months?)\s+later))",
         ),
         ("same_month", r"\b(?i:(?:the\s+)?same\s+month)\b"),
+        ("same_time", r"\b(?i:at\s+the\s+same\s+time|meanwhile)\b"),
     )
 )
 
@@ -126,7 +127,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _SIGNALS = {
     "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
     "year": re.compile(r"(?:19|20)\d\d"),
-    "relative": re.compile(r"\b(?i:next|following|same|previous|later)\b"),
+    "relative": re.compile(r"\b(?i:next|following|same|previous|later|meanwhile)\b"),
 }
 _NEEDS = {
     "day_day_month_year": {"month", "year"},
@@ -149,6 +150,7 @@ _NEEDS = {
     "month_only": {"month"},
     "relative_days": {"relative"},
     "same_month": {"relative"},
+    "same_time": {"relative"},
 }
 
 
@@ -376,6 +378,14 @@ class _Resolver:
             return None
         start, end = _month_range(previous.start.year, previous.start.month, None)
         return start, end, "month", True, False
+
+    def _same_time(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        previous = self.previous
+        if previous is None:
+            return None
+        return previous.start, previous.end, previous.precision, True, False
 
     def _relative_year(
         self, m: re.Match[str]

@@ -106,6 +106,12 @@ def test_relative_dates(phrase: str, expected: D) -> None:
     assert only(phrase, previous=previous)[:2] == (expected, expected)
 
 
+def test_at_the_same_time_takes_the_previous_dates() -> None:
+    previous = DateRange(D(1990, 1, 1), D(1990, 4, 30), "year")
+    text = "At the same time, Armenian forces attacked both these Azerbaijani enclaves"
+    assert only(text, previous=previous)[:3] == (D(1990, 1, 1), D(1990, 4, 30), "year")
+
+
 def test_same_month() -> None:
     previous = DateRange(D(2018, 9, 1), D(2018, 9, 30), "month")
     text = "In the same month, two Nagorno-Karabakh soldiers were killed by the Azeri army."
