@@ -1,7 +1,8 @@
 """Inline copies of the JavaScript and CSS the map needs, read from installed packages.
 
 The map must work with no network, so nothing is loaded from a CDN at view time. Leaflet comes
-from XStatic-Leaflet, clustering from XStatic-Leaflet-MarkerCluster; our own small scripts live in ``geo/static``. Nothing is copied into the
+from XStatic-Leaflet, clustering from XStatic-Leaflet-MarkerCluster; our own small
+scripts live in ``geo/static``. Nothing is copied into the
 repository: the bytes come from the pinned packages at build time.
 """
 
@@ -69,7 +70,7 @@ def static_text(name: str) -> str:
 
 
 def script_tag(code: str) -> str:
-    """Wrap JavaScript in a ``<script>`` element that no ``</script`` inside it can close early.
+    r"""Wrap JavaScript in a ``<script>`` element that no ``</script`` inside it can close early.
 
     ``<\\/script`` means the same as ``</script`` inside JavaScript strings, regexes and comments,
     which are the only places it can legally occur in code.

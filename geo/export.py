@@ -163,14 +163,14 @@ def write_export(frame: geopandas.GeoDataFrame, path: Path, fmt: ExportFormat) -
     ValueError
         For an unknown format.
     """
+    if fmt not in EXPORT_FORMATS:
+        message = f"unknown export format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}"
+        raise ValueError(message)
     if fmt == "geojson":
         write_geojson(frame, path)
     elif fmt == "gpkg":
         with atomic_path(path) as tmp:
             flatten_frame(frame).to_file(tmp, driver="GPKG", layer=GPKG_LAYER, engine="pyogrio")
-    elif fmt == "csv":
-        atomic_write_text(path, to_csv_text(frame))
     else:
-        message = f"unknown export format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}"
-        raise ValueError(message)
+        atomic_write_text(path, to_csv_text(frame))
     log.info("wrote %d incidents as %s to %s", len(frame), fmt, path)

@@ -333,7 +333,7 @@ def _clause_places(
 
 
 def _window_before(text: str, position: int) -> str:
-    """The few words before ``position``: "$"-anchored searches on a whole prefix cost O(n^2)."""
+    """Return the few words before ``position``; "$"-anchored searches of a prefix are slow."""
     return text[max(0, position - _CUE_WINDOW) : position]
 
 

@@ -56,20 +56,22 @@ PERIODS: tuple[Period, ...] = (
     ),
     Period(
         id="border-crisis",
-        label="Post-war border crisis and blockade (Nov 2020–Sep 2023)",
+        label="Post-war border crisis and blockade (Nov 2020–Aug 2023)",
         start=_D(2020, 11, 11),
-        end=_D(2023, 9, 18),
+        end=_D(2023, 8, 31),
         color="#2c7bb6",
         source="seeds/001 infobox 'date' (Low-intensity conflict: 2020–present); "
-        "https://en.wikipedia.org/wiki/2023_Azerbaijani_offensive_in_Nagorno-Karabakh (start)",
+        "seeds/003 'launched a large-scale military offensive in September 2023' (end)",
     ),
     Period(
         id="offensive-2023",
         label="2023 offensive and exodus (Sep 2023–Jan 2024)",
-        start=_D(2023, 9, 19),
+        # The seeds date the offensive only to the month ("in September 2023"); starting the
+        # phase on 19 September would put every report of it in the phase before.
+        start=_D(2023, 9, 1),
         end=_D(2030, 12, 31),
         color="#404040",
-        source="https://en.wikipedia.org/wiki/2023_Azerbaijani_offensive_in_Nagorno-Karabakh; "
+        source="seeds/003 'launched a large-scale military offensive in September 2023'; "
         "seeds/003 'Artsakh was officially dissolved on 1 January 2024'",
     ),
 )

@@ -7,8 +7,9 @@ Layout of the page:
   from XStatic-Leaflet and our own ``geo/static/clashmap.js``/``clashmap.css``.
 * Incidents travel as compact data in one ``<script type="application/json">`` block (a string
   table plus one short array per incident); ``clashmap.js`` turns them into canvas circle
-  markers inside the phase groups, so toggling, filtering and counting go through Leaflet. One
-  folium object per point would make a 100k-incident map 50 MB and minutes to open.
+  markers inside a marker-cluster group in each phase's FeatureGroup, so toggling, filtering
+  and counting go through Leaflet. One folium object per point would make a 100k-incident map
+  50 MB and minutes to open; unclustered canvas markers took 4-8 s to draw at 100k.
 * Popups, the unlocated panel and the search list are built in the browser with ``textContent``,
   so document text is never parsed as HTML; text that Python puts into HTML goes through
   ``html.escape`` and JSON inside ``<script>`` has ``<``, ``>`` and ``&`` escaped.
@@ -23,7 +24,7 @@ import json
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import folium
@@ -40,7 +41,7 @@ from geo.assets import (
     style_tag,
 )
 from geo.basemap import country_outlines
-from geo.frame import COORD_DECIMALS, iter_features
+from geo.frame import COORD_DECIMALS, plain_column, points
 from geo.model import Period
 from geo.periods import PERIODS
 
@@ -54,7 +55,9 @@ DEFAULT_ATTRIBUTION = (
 )
 # The region's bounding box from the issue: lat 38-42, lon 43-51 (Armenia and Azerbaijan).
 REGION_BOUNDS = ((38.0, 43.0), (42.0, 51.0))
-MAX_PLACE_LABELS = 150
+MAX_PLACE_LABELS = 60
+MIN_ZOOM = 5
+MAX_ZOOM = 14
 _EPOCH = dt.date(1970, 1, 1)
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _SCALE = 10**COORD_DECIMALS
@@ -87,14 +90,14 @@ FIELDS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
 _DERIVED = frozenset({"day0", "day1", "period_id", "period_label"})
 
 
-class _OfflineMap(folium.Map):  # type: ignore[misc]
+class _OfflineMap(folium.Map):
     """A folium Map that links no CDN assets; the page inlines what it needs instead."""
 
     default_js: list[tuple[str, str]] = []  # noqa: RUF012 - folium's own class attribute
     default_css: list[tuple[str, str]] = []  # noqa: RUF012
 
 
-class _ClashScript(folium.MacroElement):  # type: ignore[misc]
+class _ClashScript(folium.MacroElement):
     """Calls ``clashmap.start`` once the map and the phase groups exist."""
 
     _template = folium.template.Template(
@@ -108,14 +111,17 @@ class _ClashScript(folium.MacroElement):  # type: ignore[misc]
     )
 
     def __init__(self, groups: list[folium.FeatureGroup]) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self._name = "ClashScript"
         self.groups = groups
 
 
-class _Raw(Element):  # type: ignore[misc]
-    """Markup inserted as is. branca's ``Element(text)`` would run ``text`` through Jinja, so a
-    document containing ``{{ 7 * 7 }}`` would print 49 (template injection)."""
+class _Raw(Element):
+    """Markup inserted as is, never through Jinja.
+
+    branca's ``Element(text)`` treats ``text`` as a template, so a document containing
+    ``{{ 7 * 7 }}`` would print 49 (template injection).
+    """
 
     def __init__(self, text: str) -> None:
         super().__init__()
@@ -126,20 +132,14 @@ class _Raw(Element):  # type: ignore[misc]
 
 
 class _StringTable:
-    """Interns strings in first-seen order so repeated names and docs are sent once."""
+    """Every distinct string once, the most used first so that common ones get short indices."""
 
-    def __init__(self) -> None:
-        self.strings: list[str] = []
-        self._index: dict[str, int] = {}
+    def __init__(self, counts: Counter[str]) -> None:
+        self.strings = sorted(counts, key=lambda text: (-counts[text], text))
+        self._index = {text: index for index, text in enumerate(self.strings)}
 
     def ref(self, value: str | None) -> int | None:
-        if value is None:
-            return None
-        found = self._index.get(value)
-        if found is None:
-            found = self._index[value] = len(self.strings)
-            self.strings.append(value)
-        return found
+        return None if value is None else self._index[value]
 
 
 def json_for_script(value: Any) -> str:
@@ -152,64 +152,92 @@ def _day(iso: str) -> int:
     return (dt.date.fromisoformat(iso) - _EPOCH).days
 
 
-def _encode(kind: str, sub: tuple[tuple[str, str], ...], value: Any, table: _StringTable) -> Any:
+def _column_strings(
+    kind: str, sub: tuple[tuple[str, str], ...], values: list[Any]
+) -> Iterator[str]:
     if kind == "s":
-        return table.ref(value)
+        yield from (value for value in values if value is not None)
+    elif kind == "ls":
+        for value in values:
+            yield from value
+    elif kind == "lo":
+        names = [name for name, k in sub if k == "s"]
+        for value in values:
+            for item in value:
+                yield from (item[name] for name in names if item[name] is not None)
+
+
+def _encode_column(
+    kind: str, sub: tuple[tuple[str, str], ...], values: list[Any], table: _StringTable
+) -> list[Any]:
+    ref = table.ref
+    if kind == "s":
+        return [ref(value) for value in values]
     if kind == "i":
-        return value
+        return values
     if kind == "ls":
-        return [table.ref(item) for item in value]
-    return [[_encode(k, (), item[name], table) for name, k in sub] for item in value]
+        return [[ref(item) for item in value] for value in values]
+    return [
+        [[ref(item[name]) if k == "s" else item[name] for name, k in sub] for item in value]
+        for value in values
+    ]
 
 
 def _encode_rows(
     frame: geopandas.GeoDataFrame, periods: tuple[Period, ...]
-) -> tuple[list[list[Any]], list[str], Counter[str]]:
+) -> tuple[list[list[Any]], list[str]]:
+    """Encode the frame column by column (row by row was the slowest part of a 100k build).
+
+    The string table's order depends only on the strings and how often they occur.
+    """
     phase_index = {period.id: index for index, period in enumerate(periods)}
-    table = _StringTable()
-    rows = []
-    place_counts: Counter[str] = Counter()
-    for properties, point in iter_features(frame):
-        lat = None if point is None else round(point.y * _SCALE)
-        lon = None if point is None else round(point.x * _SCALE)
-        row: list[Any] = [
-            phase_index[properties["period"]],
-            lat,
-            lon,
-            _day(properties["date_start"]),
-            _day(properties["date_end"]),
-        ]
-        row.extend(
-            _encode(kind, sub, properties[name], table)
-            for name, kind, sub in FIELDS
-            if kind not in _DERIVED
-        )
-        rows.append(row)
-        if point is not None and properties["place"]:
-            place_counts[properties["place"]] += 1
-    return rows, table.strings, place_counts
+    stored = [
+        (kind, sub, plain_column(frame, name)) for name, kind, sub in FIELDS if kind not in _DERIVED
+    ]
+    counts: Counter[str] = Counter()
+    for kind, sub, values in stored:
+        counts.update(_column_strings(kind, sub, values))
+    table = _StringTable(counts)
+    geometry = points(frame)
+    columns: list[list[Any]] = [
+        [phase_index[period] for period in plain_column(frame, "period")],
+        [None if p is None else round(p.y * _SCALE) for p in geometry],
+        [None if p is None else round(p.x * _SCALE) for p in geometry],
+        [_day(day) for day in plain_column(frame, "date_start")],
+        [_day(day) for day in plain_column(frame, "date_end")],
+    ]
+    columns.extend(_encode_column(kind, sub, values, table) for kind, sub, values in stored)
+    return [list(row) for row in zip(*columns, strict=True)], table.strings
 
 
-def _place_labels(frame: geopandas.GeoDataFrame, counts: Counter[str]) -> list[list[Any]]:
-    """The most frequent located places, as ``[name, lat, lon]``, for the offline basemap."""
+def _place_labels(frame: geopandas.GeoDataFrame) -> list[list[Any]]:
+    """Return the most frequent settlements, as ``[name, lat, lon]``, for the basemap."""
+    counts: Counter[str] = Counter()
+    where: dict[str, list[Any]] = {}
+    for name, point, precision in zip(
+        plain_column(frame, "place"),
+        points(frame),
+        plain_column(frame, "geo_precision"),
+        strict=True,
+    ):
+        # Districts, provinces and countries get no label: their point is a centroid.
+        if point is None or not name or precision != "settlement":
+            continue
+        counts[name] += 1
+        if name not in where:
+            where[name] = [name, round(point.y, COORD_DECIMALS), round(point.x, COORD_DECIMALS)]
     ranked = sorted(counts, key=lambda name: (-counts[name], name))
-    keep = set(ranked[:MAX_PLACE_LABELS])
-    labels: dict[str, list[Any]] = {}
-    for properties, point in iter_features(frame):
-        name = properties["place"]
-        if point is not None and name in keep and name not in labels:
-            labels[name] = [name, round(point.y, COORD_DECIMALS), round(point.x, COORD_DECIMALS)]
-    return [labels[name] for name in sorted(labels)]
+    return [where[name] for name in sorted(ranked[:MAX_PLACE_LABELS])]
 
 
 def _payload(
     frame: geopandas.GeoDataFrame, periods: tuple[Period, ...], attribution: str
 ) -> dict[str, Any]:
-    rows, strings, counts = _encode_rows(frame, periods)
+    rows, strings = _encode_rows(frame, periods)
     return {
         "attribution": attribution,
         "fields": [[name, kind, [list(pair) for pair in sub]] for name, kind, sub in FIELDS],
-        "labels": _place_labels(frame, counts),
+        "labels": _place_labels(frame),
         "outlines": country_outlines(),
         "periods": [
             {"id": p.id, "label": p.label, "color": p.color, "source": p.source} for p in periods
@@ -265,7 +293,8 @@ def _panel_html(title: str, periods: tuple[Period, ...]) -> str:
     <summary>Legend</summary>
     <ul class="cm-legend-phases">{legend}</ul>
     <ul id="legend-sizes" class="cm-legend-sizes"></ul>
-    <p class="cm-note">Circle area grows with deaths; a dashed ring means sources give a range.</p>
+    <p class="cm-note">Circles grow with deaths (largest from 100); a pale, dashed circle means
+      sources give a range. Numbered circles group nearby incidents of one phase.</p>
   </details>
   <details class="cm-unlocated" open>
     <summary>Unlocated incidents (<span id="unlocated-shown">0</span>)</summary>
@@ -310,18 +339,30 @@ def _build_map(
         prefer_canvas=True,
         control_scale=True,
         zoom_control="bottomright",
+        # Clustering work grows with the number of zoom levels; the region needs 5..14.
+        minZoom=MIN_ZOOM,
+        maxZoom=MAX_ZOOM,
     )
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap", control=False).add_to(fmap)
     counts = frame["period"].value_counts().to_dict()
     groups = [
-        folium.FeatureGroup(name=_layer_label(p, int(counts.get(p.id, 0))), show=True).add_to(fmap)
+        folium.FeatureGroup(name=_layer_label(p, int(counts.get(p.id, 0))), show=True)
         for p in periods
     ]
+    for group in groups:
+        group.add_to(fmap)
     folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
     fmap.fit_bounds([list(REGION_BOUNDS[0]), list(REGION_BOUNDS[1])])
-    figure = fmap.get_root()
-    figure.title = html.escape(title)
+    _figure(fmap).title = html.escape(title)
     return fmap, groups
+
+
+def _figure(fmap: folium.Map) -> Figure:
+    figure = fmap.get_root()
+    if not isinstance(figure, Figure):
+        message = "the folium map is not attached to a Figure"
+        raise TypeError(message)
+    return figure
 
 
 def render_map(
@@ -353,7 +394,7 @@ def render_map(
     """
     _check_colors(periods)
     fmap, groups = _build_map(frame, periods, title)
-    figure = fmap.get_root()
+    figure = _figure(fmap)
     figure.header.add_child(_Raw(style_tag(leaflet_css())), name="leaflet_css")
     figure.header.add_child(_Raw(style_tag(markercluster_css())), name="markercluster_css")
     figure.header.add_child(_Raw(style_tag(static_text("clashmap.css"))), name="clashmap_css")

@@ -14,8 +14,17 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from geo.model import Claim, DatePrecision, DateRange, EventType, Incident, Mention, Place
-from geo.model import Sentence, Source
+from geo.model import (
+    Claim,
+    DatePrecision,
+    DateRange,
+    EventType,
+    Incident,
+    Mention,
+    Place,
+    Sentence,
+    Source,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -165,8 +174,9 @@ def _first_war() -> list[Incident]:
         "evacuating from the town.",
     )
     kalbajar = source(
-        "001", "Turkey closed its border with Armenia in April 1993 after Armenian forces captured "
-        "Kalbajar."
+        "001",
+        "Turkey closed its border with Armenia in April 1993 after Armenian forces captured "
+        "Kalbajar.",
     )
     return [
         make_incident(
@@ -333,9 +343,9 @@ def seed_incidents() -> list[Incident]:
 
 
 HOSTILE_TEXT = (
-    "<script>window.__pwned = 1</script> <img src=x onerror=\"window.__pwned = 2\"> "
-    "<a href=\"javascript:window.__pwned = 3\">link</a> 'single' \"double\" back\\slash "
-    "{{ 7 * 7 }} \"</script><script>window.__pwned = 4</script>\""
+    '<script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2"> '
+    '<a href="javascript:window.__pwned = 3">link</a> \'single\' "double" back\\slash '
+    '{{ 7 * 7 }} "</script><script>window.__pwned = 4</script>"'
 )
 
 

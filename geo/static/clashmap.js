@@ -12,6 +12,7 @@
   var HEAD = 5; // row = [phase, lat, lon, day0, day1, ...stored fields]
   var UNLOCATED_LIMIT = 200;
   var LIVE_LIMIT = 20000;
+  var POPUP_LIMIT = 20;
 
   function isoDay(day) {
     return new Date(day * DAY_MS).toISOString().slice(0, 10);
@@ -206,7 +207,7 @@
       from: 0,
       to: 0
     };
-    state.timings = timings;
+    state.timings = timings; // milliseconds since navigation start, read by the benchmark
     timings.parsed = performance.now();
     window.clashmapState = state;
     map.attributionControl.addAttribution(data.attribution);
@@ -261,10 +262,21 @@
         showCoverageOnHover: false,
         animate: false,
         maxClusterRadius: 40,
-        spiderfyDistanceMultiplier: 1.5,
+        // Incidents at one place stay clustered at the highest zoom; clicking the cluster there
+        // opens one popup listing them (spiderfied canvas markers did not receive clicks).
+        spiderfyOnMaxZoom: false,
         iconCreateFunction: clusterIcon(state.data.periods[index].color)
       });
-      cluster.on("click", function (event) { openPopup(state, event.layer); });
+      cluster.on("click", function (event) {
+        if (event.layer && event.layer.cmRow) {
+          openPopup(state, event.layer);
+        }
+      });
+      cluster.on("clusterclick", function (event) {
+        if (state.map.getZoom() >= state.map.getMaxZoom()) {
+          openPopup(state, event.layer.getAllChildMarkers()[0]);
+        }
+      });
       var onMap = state.map.hasLayer(group);
       if (onMap) {
         state.map.removeLayer(group);
@@ -334,8 +346,9 @@
     var to = Number(document.getElementById("date-to").value);
     state.from = Math.min(from, to);
     state.to = Math.max(from, to);
-    document.getElementById("date-from-label").textContent = isoDay(state.from);
-    document.getElementById("date-to-label").textContent = isoDay(state.to);
+    var hasRows = state.data.rows.length > 0;
+    document.getElementById("date-from-label").textContent = hasRows ? isoDay(state.from) : "–";
+    document.getElementById("date-to-label").textContent = hasRows ? isoDay(state.to) : "–";
     if (apply) {
       refresh(state);
     }
@@ -401,12 +414,46 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
   }
 
+  // Incidents of different phases at one place sit in different cluster groups, so they are
+  // drawn on top of each other; the popup lists every visible incident at the clicked point.
   function openPopup(state, marker) {
-    var props = state.decoder.properties(marker.cmRow);
-    L.popup({maxWidth: 360, maxHeight: 320})
-      .setLatLng(marker.getLatLng())
-      .setContent(popupContent(props))
-      .openOn(state.map);
+    var here = marker.getLatLng();
+    var others = state.markers.filter(function (other) {
+      return other !== marker && other.cmIn && state.map.hasLayer(state.groups[other.cmRow[0]]) &&
+        other.getLatLng().equals(here);
+    });
+    var rows = [marker.cmRow].concat(others.map(function (other) { return other.cmRow; }));
+    var box = el("div", "cm-popups");
+    if (rows.length > 1) {
+      box.appendChild(el("p", "cm-popup-count", rows.length + " incidents here"));
+    }
+    rows.slice(0, POPUP_LIMIT).forEach(function (row) {
+      box.appendChild(popupContent(state.decoder.properties(row)));
+    });
+    if (rows.length > POPUP_LIMIT) {
+      box.appendChild(el("p", "cm-note", "… and " + (rows.length - POPUP_LIMIT) +
+        " more; zoom in or narrow the dates."));
+    }
+    if (!state.popup) {
+      state.popup = L.popup({maxWidth: 360, maxHeight: 320});
+    }
+    state.popup.setLatLng(here).setContent(box).openOn(state.map);
+  }
+
+  // Zoom in until the marker leaves its cluster; incidents at the very same place stay in one
+  // cluster, whose click lists them all. (markercluster's zoomToShowLayer never calls back
+  // when animation is off.)
+  function reveal(state, marker) {
+    state.map.setView(marker.getLatLng(), state.map.getMaxZoom(), {animate: false});
+  }
+
+  // markercluster's getVisibleParent looks for an icon, which circle markers do not have.
+  function visibleParent(marker) {
+    var layer = marker;
+    while (layer && !layer._map) {
+      layer = layer.__parent;
+    }
+    return layer || null;
   }
 
   function placeNames(state, row) {
@@ -463,13 +510,13 @@
     }
     status.textContent = matches.length + (matches.length === 1 ? " incident" : " incidents") +
       " at “" + text.trim() + "”; showing the first.";
-    var first = matches[0];
-    state.clusters[first.cmRow[0]].zoomToShowLayer(first, function () { openPopup(state, first); });
+    reveal(state, matches[0]);
+    openPopup(state, matches[0]);
   }
 
   function buildLegend() {
     var list = document.getElementById("legend-sizes");
-    [1, 10, 100, 1000].forEach(function (deaths) {
+    [1, 10, 50, 100].forEach(function (deaths) {
       var item = el("li");
       var dot = el("span", "cm-size-dot");
       var size = 2 * radiusFor(deaths);
@@ -481,5 +528,11 @@
     });
   }
 
-  window.clashmap = {start: start, isoDay: isoDay, radiusFor: radiusFor};
+  window.clashmap = {
+    start: start,
+    isoDay: isoDay,
+    radiusFor: radiusFor,
+    reveal: reveal,
+    visibleParent: visibleParent
+  };
 }());

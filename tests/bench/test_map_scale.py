@@ -69,9 +69,9 @@ def _ready_seconds(html_path: Path) -> dict[str, Any]:
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.route(
             "**/*",
-            lambda route: route.continue_()
-            if route.request.url.startswith("file:")
-            else route.abort(),
+            lambda route: (
+                route.continue_() if route.request.url.startswith("file:") else route.abort()
+            ),
         )
         started = time.perf_counter()
         page.goto(html_path.as_uri(), wait_until="commit")

@@ -1,7 +1,6 @@
 """Fixtures for the browser tests: a built map in a temporary folder and a real Chromium page.
 
-The map folder is built from the seed-sentence incidents in ``tests/map_fixtures.py``. To test the
-real pipeline output instead, make ``map_dir`` return ``REPO / "maps"`` (one line, marked below).
+``map_dir`` is a real build of the seeds; ``hostile_map_dir`` carries hostile document text.
 """
 
 from __future__ import annotations
@@ -20,8 +19,9 @@ from geo.export import write_geojson
 from geo.frame import build_frame
 from geo.fsutil import atomic_write_text
 from geo.model import Incident
+from geo.pipeline import BuildResult
 from geo.render import render_map
-from tests.map_fixtures import REPO, hostile_incidents, seed_incidents
+from tests.map_fixtures import REPO, hostile_incidents
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -45,10 +45,9 @@ def build_map_dir(incidents: list[Incident], out: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def map_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The folder holding clashes.html and clashes.geojson under test."""
-    # Swap for `return REPO / "maps"` once `make map` builds the real map.
-    return build_map_dir(seed_incidents(), tmp_path_factory.mktemp("maps"))
+def map_dir(built: tuple[BuildResult, Path]) -> Path:
+    """The folder holding clashes.html and clashes.geojson of a real build of the seeds."""
+    return built[1]
 
 
 @pytest.fixture(scope="session")
@@ -62,7 +61,9 @@ def browser() -> Iterator[Browser]:
     """Debian's Chromium driven by Playwright; skipped locally (never on CI) when missing."""
     if not CHROMIUM.exists():
         if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing on CI; install it with `apt-get install -y chromium`")
+            pytest.fail(
+                f"{CHROMIUM} is missing on CI; install it with `apt-get install -y chromium`"
+            )
         pytest.skip(f"{CHROMIUM} is missing and CI is not set")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
