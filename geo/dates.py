@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
+from geo.figures import NUMBER_WORDS
 from geo.model import DatePrecision, DateRange
 
 MIN_YEAR = 1900
@@ -26,17 +27,9 @@ MONTHS = (
     | {"sept": 9}
 )
 
+# "five days later", "a few days later": counting words a relative date may use.
 _NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
+    **{word: value for word, value in NUMBER_WORDS.items() if value <= 10},
     "a few": 3,
     "several": 3,
 }

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-_UNITS = {
+NUMBER_WORDS = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -42,8 +42,8 @@ _TENS = {
     "ninety": 90,
 }
 _WORD_NUMBER = (
-    r"(?:(?:" + "|".join(_TENS) + r")(?:[\s-](?:" + "|".join(list(_UNITS)[:9]) + r"))?"
-    r"|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"|a\s+dozen|a\s+hundred)"
+    r"(?:(?:" + "|".join(_TENS) + r")(?:[\s-](?:" + "|".join(list(NUMBER_WORDS)[:9]) + r"))?"
+    r"|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|a\s+dozen|a\s+hundred)"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _VALUE = rf"(?:{_DIGITS}|{_WORD_NUMBER})"
@@ -109,7 +109,7 @@ def _to_int(value: str) -> int:
     if value.startswith("a") and "hundred" in value:
         return 100
     parts = re.split(r"[\s-]+", value)
-    return sum(_TENS.get(part, _UNITS.get(part, 0)) for part in parts)
+    return sum(_TENS.get(part, NUMBER_WORDS.get(part, 0)) for part in parts)
 
 
 @dataclass(frozen=True, slots=True)
