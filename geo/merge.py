@@ -23,6 +23,7 @@ clash with the Sumgait pogrom.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import itertools
 import re
@@ -43,6 +44,7 @@ from geo.model import (
     Source,
 )
 
+_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _PINPOINT = frozenset({"settlement", "district", "province"})
 PRECISION_RANK = {"settlement": 0, "district": 1, "province": 2, "region": 3, "country": 4}
 DATE_RANK = {"day": 0, "month": 1, "year": 2}
@@ -340,9 +342,14 @@ def _dates_text(when: DateRange) -> str:
     if when.precision == "year":
         years = {when.start.year, when.end.year}
         return "–".join(str(y) for y in sorted(years))
-    fmt = "%d %b %Y" if when.precision == "day" else "%b %Y"
-    start, end = when.start.strftime(fmt), when.end.strftime(fmt)
+    start, end = _day_text(when.start, when.precision), _day_text(when.end, when.precision)
     return start if start == end else f"{start} – {end}"
+
+
+def _day_text(day: dt.date, precision: str) -> str:
+    # Month names are spelled out here, not by strftime, whose names follow the locale.
+    month = _MONTH_ABBR[day.month - 1]
+    return f"{day.day} {month} {day.year}" if precision == "day" else f"{month} {day.year}"
 
 
 def _deaths_text(low: int | None, high: int | None) -> str:
