@@ -94,16 +94,26 @@ def extract_incidents(documents: Iterable[Document], gazetteer: Gazetteer) -> Ex
     candidates: list[Candidate] = []
     unresolved: dict[tuple[str, int, str], UnresolvedName] = {}
     for document in documents:
-        scanned: set[int] = set()
+        names_in: dict[int, tuple[UnresolvedName, ...]] = {}
         for candidate in _document_candidates(document, gazetteer):
-            candidates.append(candidate)
-            if candidate.sentence.index in scanned:
-                continue
-            scanned.add(candidate.sentence.index)
-            for name in find_unresolved(gazetteer, candidate.sentence, ()):
-                unresolved.setdefault((name.sentence.doc, name.start, name.name), name)
+            sentence = candidate.sentence
+            if sentence.index not in names_in:
+                names_in[sentence.index] = find_unresolved(gazetteer, sentence, ())
+                for name in names_in[sentence.index]:
+                    unresolved.setdefault((name.sentence.doc, name.start, name.name), name)
+            candidates.append(_explain_unlocated(candidate, names_in[sentence.index]))
     incidents = merge_candidates(candidates)
     return Extraction(incidents, tuple(unresolved[k] for k in sorted(unresolved)), len(candidates))
+
+
+def _explain_unlocated(candidate: Candidate, names: Sequence[UnresolvedName]) -> Candidate:
+    """Say which written name the gazetteer lacks when that is why a report has no place."""
+    clause_start = candidate.sentence.start + candidate.clause_start
+    missing = sorted({n.name for n in names if n.start >= clause_start})
+    if candidate.places or not missing:
+        return candidate
+    reason = f"not in the gazetteer: {', '.join(missing)} (see maps/unresolved.csv)"
+    return replace(candidate, unlocated_reason=reason)
 
 
 def _document_candidates(document: Document, gazetteer: Gazetteer) -> Iterator[Candidate]:

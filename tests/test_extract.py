@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from geo.extract import Extraction
 from geo.model import Incident
 
@@ -59,6 +61,29 @@ def test_shootdowns_in_table_cells(extraction: Extraction) -> None:
     assert shokhiy.event_type == "shootdown"
     assert shokhiy.when.start == D(1992, 8, 20)
     assert shokhiy.sources[0].doc.startswith("004")
+    # Shokhiy could not be sourced (gazetteer/MISSING.md): unlocated, and the reason says why.
+    assert shokhiy.place is None
+    assert shokhiy.unlocated_reason.startswith("not in the gazetteer: Shokhiy")
+
+
+@pytest.mark.parametrize(
+    ("fragment", "place_id"),
+    [
+        (
+            "Azerbaijani forces shelled the Armenian positions near the village of Talish",
+            "wp:talish",
+        ),
+        ("firing on the Azerbaijani positions near Tap Qaraqoyunlu", "wp:tap-qaraqoyunlu"),
+        ("In February 1992, Khojaly was captured", "gn:147774"),
+        ("Turkey closed its border with Armenia in April 1993 after Armenian forces", "gn:586268"),
+        ("Hakob Hambartsumyan, an Armenian herdsman from Vazgenashen", "wp:vazgenashen"),
+    ],
+)
+def test_seed_incidents_resolve_to_their_gazetteer_rows(
+    extraction: Extraction, fragment: str, place_id: str
+) -> None:
+    [incident] = reported_by(extraction, fragment)
+    assert incident.places[0].place.id == place_id
 
 
 def test_unlocated_incident_is_kept_with_a_reason(extraction: Extraction) -> None:
