@@ -145,10 +145,38 @@ def _same_event_pairs(candidates: Sequence[Candidate]) -> Iterator[tuple[int, in
         yield from _same_section(candidates, members)
 
 
+def _same_dates_first(
+    candidates: Sequence[Candidate], members: list[int]
+) -> tuple[list[tuple[int, int]], list[int]]:
+    """Chain members with equal dates and return one member per distinct date range.
+
+    Copies of a report share their dates; chaining them directly and comparing only one of
+    each keeps the pairwise rules below linear in the number of copies, not quadratic.
+    """
+    first_of: dict[tuple[object, ...], int] = {}
+    chained: list[tuple[int, int]] = []
+    for index in members:
+        candidate = candidates[index]
+        # Each row of a table is its own event, even on the same day as the next row.
+        row = (
+            (candidate.sentence.doc, candidate.sentence.start)
+            if candidate.sentence.is_table
+            else None
+        )
+        key = (candidate.when.start, candidate.when.end, row)
+        if key in first_of:
+            chained.append((first_of[key], index))
+        else:
+            first_of[key] = index
+    return chained, list(first_of.values())
+
+
 def _across_documents(
     candidates: Sequence[Candidate], members: list[int]
 ) -> Iterator[tuple[int, int]]:
     """Pair members from different documents whose dates overlap."""
+    chained, members = _same_dates_first(candidates, members)
+    yield from chained
     for left, right in itertools.combinations(members, 2):
         a, b = candidates[left].when, candidates[right].when
         is_overlap = a.start <= b.end and b.start <= a.end
@@ -196,6 +224,8 @@ def _overlap(a: DateRange, b: DateRange) -> bool:
 
 
 def _same_place(candidates: Sequence[Candidate], members: list[int]) -> Iterator[tuple[int, int]]:
+    chained, members = _same_dates_first(candidates, members)
+    yield from chained
     ordered = sorted(members, key=lambda i: candidates[i].when.start)
     for position, left in enumerate(ordered):
         first = candidates[left].when
