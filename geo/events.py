@@ -141,7 +141,7 @@ _NOT_INCIDENT = re.compile(
     r"\bcensus\b|\bearthquake\b|\bpremiere[ds]?\b|\bfilm\b|\bnovel\b|\belection\s+(?:was|were)\b"
     r"|\bresolutions?\b|\breferendum\b|\bwas\s+born\b|\bmemorial\b|\bmuseum\b|\bcommemorat"
     r"|\binaugurat|\bin\s+memory\s+of\b|\barmistice\b|\bceasefire\s+agreement\b"
-    r"|\bpeace\s+(?:deal|agreement|treaty)\b",
+    r"|\bpeace\s+(?:deal|agreement|treaty)\b|\bvideo\s+game\b",
     re.IGNORECASE,
 )
 # Diplomacy and displacement: not incidents, unless a concrete attack is named as well.
@@ -155,7 +155,8 @@ _MOSTLY_NOT_INCIDENT = re.compile(
 # Totals over a year or more ("In all during 2012, 19 ... were killed") summarise many incidents.
 _AGGREGATE = re.compile(
     r"\bin\s+all\b|\bthroughout\b|\boverall\b|\bin\s+total\b|\ba\s+total\s+of\b"
-    r"|\bin\s+the\s+(?:years|decades)\s+following\b|\bover\s+the\s+years\b|\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b"
+    r"|\bin\s+the\s+(?:years|decades)\s+following\b|\bover\s+the\s+years\b"
+    r"|\bas\s+a\s+result\s+of\s+the\s+(?:conflict|war)\b|\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b"
     r"|\bbecame\s+more\b|\bas\s+(?:border\s+)?clashes\s+continued\b"
     r"|\bsince\s+the\s+start\s+of\b|\bduring\s+the\s+year\b|\bsince\s+the\s+(?:1994\s+)?ceasefire\b"
     r"|\bover\s+the\s+(?:course|period)\b|\bper\s+year\b|\bannually\b|\beach\s+year\b"

@@ -34,7 +34,9 @@ _DEMONYM_AFTER = re.compile(
     r"|Defen[cs]e|servicem[ae]n|government|president|positions|conflict|movement|issue"
     r"|question|Republic|Autonomous|Armenians?|leaders?)\b"
 )
-_BRACKETED_YEAR = re.compile(r"\((?:19|20)\d\d\)")
+# "(1988)", "(1988–1994)", "(May 1994 – August 2009)": years in brackets label other events.
+_ADDITIVE = re.compile(r"(?i:in\s+addition|additionally|also|separately|elsewhere)\b")
+_BRACKETED_YEAR = re.compile(r"\([^()]{0,30}?(?:19|20)\d\d[^()]{0,30}\)")
 _VAGUE_TOLL = re.compile(r"\b(?:thousands|hundreds|dozens)\b", re.IGNORECASE)
 _AT_PLACE = re.compile(r"\b(?:in|at|near|on)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$")
 # Cue words ("in the", "near", "along the") sit within this many characters before a name.
@@ -257,13 +259,17 @@ def _sentence_candidates(
         if mentions is None:
             mentions = find_mentions(gazetteer, sentence, sections.get(sentence.heading, ()))
         places = _clause_places(mentions, sentence, start, end, start + cue_at)
-        if is_inferred and state.last is not None and state.last.places and not _is_at(places):
+        continued = _continued(state, sentence) if is_inferred else None
+        if continued is not None and continued.places and not _is_at(places):
             # A continuation tells more of the incident before it; names in it ("reinforcements
             # arriving from Yerevan") are rarely where that incident happened, unless it says
             # "in"/"at"/"near"/"on" a place ("a missile strike on the city of Ganja").
-            places = state.last.places
+            places = continued.places
         if _is_year_summary(clause, when, figures, places):
             continue
+        # "In addition, a ... citizen was killed during a missile strike on the city of Ganja":
+        # another event of the same days, at its own place, not more of the one before.
+        is_continuation = is_inferred and not (_ADDITIVE.match(text) and _is_at(places))
         yield _locate(
             Candidate(
                 sentence=sentence,
@@ -274,7 +280,8 @@ def _sentence_candidates(
                 figures=figures,
                 sides=find_sides(clause),
                 is_relative=is_inferred or any(d.is_relative for d in clause_dates),
-                is_continuation=is_inferred,
+                is_continuation=is_continuation,
+                continues=_continued_key(state, sentence) if is_continuation else None,
             ),
             clause,
             clause_dates,
@@ -282,8 +289,8 @@ def _sentence_candidates(
         )
 
 
-def _continued_date(state: _DocState, sentence: Sentence) -> DateRange | None:
-    """Date an undated report that continues the incident just before it in its section.
+def _continued(state: _DocState, sentence: Sentence) -> Candidate | None:
+    """Return the incident an undated report just after it in its section tells more of.
 
     "Numerous people on both sides were injured, and two Azerbaijani youth were killed" right
     after "On 22 February 1988 ... near the town of Askeran" tells more of that incident.
@@ -294,7 +301,20 @@ def _continued_date(state: _DocState, sentence: Sentence) -> DateRange | None:
         and last.sentence.heading == sentence.heading
         and sentence.index - last.sentence.index <= _CONTINUATION_SENTENCES
     ):
-        return last.when
+        return last
+    return None
+
+
+def _continued_key(state: _DocState, sentence: Sentence) -> tuple[str, int, int] | None:
+    continued = _continued(state, sentence)
+    return continued.key if continued is not None else None
+
+
+def _continued_date(state: _DocState, sentence: Sentence) -> DateRange | None:
+    """Date an undated report by the incident it continues or the sentence just before it."""
+    continued = _continued(state, sentence)
+    if continued is not None:
+        return continued.when
     # "On 26 March 1990 several cars ... arrived in ... Baghanis." then "storming the village":
     # the sentence just before dated the event this one describes.
     if state.dated is not None:
@@ -375,6 +395,9 @@ def _locate(
         last is not None
         and last.places
         and is_follow_up
+        # "...on 16 September, one soldier was killed; five days later, ..." follows the first
+        # clause, not the sentence before it.
+        and candidate.clause_start == 0
         and last.sentence.heading == candidate.sentence.heading
         and candidate.sentence.index - last.sentence.index <= 1
     ):

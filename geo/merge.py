@@ -70,6 +70,12 @@ class Candidate:
     unlocated_reason: str = ""
     is_relative: bool = False
     is_continuation: bool = False
+    continues: tuple[str, int, int] | None = None
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        """Where this report starts: document, sentence offset, clause offset."""
+        return (self.sentence.doc, self.sentence.start, self.clause_start)
 
     @property
     def place_id(self) -> str | None:
@@ -261,9 +267,15 @@ def _same_section(candidates: Sequence[Candidate], members: list[int]) -> Iterat
         a, b = candidates[left], candidates[right]
         # A region ("the Nagorno-Karabakh skirmish") is compatible with a village inside it.
         places_agree = not (a.is_pinpoint and b.is_pinpoint) or a.place_id == b.place_id
-        is_continued = a.is_continuation or b.is_continuation
-        if places_agree and _nested(a.when, b.when, is_equal_enough=is_continued):
+        if places_agree and _nested(a.when, b.when, is_equal_enough=_continues(a, b)):
             yield left, right
+
+
+def _continues(a: Candidate, b: Candidate) -> bool:
+    """Tell whether one report continues the other: the incident told just before it."""
+    return (a.continues is not None and a.continues == b.key) or (
+        b.continues is not None and b.continues == a.key
+    )
 
 
 def _nested(a: DateRange, b: DateRange, *, is_equal_enough: bool) -> bool:
@@ -292,7 +304,12 @@ def _incident(group: list[Candidate]) -> Incident:
     # "In addition, 10 civilians were also killed" adds to a toll rather than competing with
     # it, so continuations are listed as claims but do not widen the span of totals.
     totals = [f for c in group if not c.is_continuation for f in c.figures]
-    low, high = span_figures(totals or [f for c in group for f in c.figures])
+    if not totals:
+        # Follow-up figures alone may count different people ("2,906 soldiers", "two Russian
+        # soldiers"): one is a toll, several are left to the claims list.
+        follow_ups = [f for c in group for f in c.figures]
+        totals = follow_ups if len(follow_ups) == 1 else []
+    low, high = span_figures(totals)
     first = group[0]
     digest = hashlib.sha1(
         f"{first.sentence.doc}:{first.sentence.start + first.clause_start}".encode(),
