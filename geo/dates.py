@@ -10,7 +10,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
@@ -497,11 +496,3 @@ def heading_year(heading: str) -> int | None:
         if years and all(_valid_year(y) for y in years):
             return years[0]
     return None
-
-
-def iter_years(text: str) -> Iterator[int]:
-    """Yield every plausible year written in ``text``."""
-    for match in re.finditer(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text):
-        year = int(match.group(1))
-        if _valid_year(year):
-            yield year
