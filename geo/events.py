@@ -7,6 +7,7 @@ import re
 import ahocorasick
 
 from geo.model import EventType
+from geo.names import fold
 
 # First match wins, so specific types come before the catch-all "clash" and "other".
 _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
@@ -61,79 +62,22 @@ _ANY_CUE = re.compile(
     "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _CUE_PATTERNS), re.IGNORECASE
 )
 _PRIORITY: dict[str, int] = {kind: rank for rank, (kind, _) in enumerate(_CUE_PATTERNS)}
-# Every cue above contains one of these stems. One Aho-Corasick pass over the folded text rules
-# out most sentences far faster than the big alternation can; the regexes then confirm.
-_CUE_STEMS = (
-    "shot",
-    "shoot",
-    "downed",
-    "massacr",
-    "pogrom",
-    "drone",
-    "uav",
-    "loitering",
-    "mine",
-    "sniper",
-    "shell",
-    "artiller",
-    "bombard",
-    "mortar",
-    "rocket",
-    "missile",
-    "grad",
-    "bomb",
-    "strike",
-    "captur",
-    "took",
-    "lost",
-    "driven out",
-    "occupying",
-    "to take",
-    "crossed",
-    "open fire",
-    "opened fire",
-    "expel",
-    "deport",
-    "atrocit",
-    "coup",
-    "seiz",
-    "fell to",
-    "fall of",
-    "storm",
-    "overr",
-    "offensive",
-    "counter",
-    "assault",
-    "firefight",
-    "exchange of",
-    "gunfire",
-    "skirmish",
-    "firing",
-    "fire",
-    "clash",
-    "fighting",
-    "battle",
-    "hostilities",
-    "attack",
-    "raid",
-    "ambush",
-    "incursion",
-    "violence",
-    "war erupted",
-    "kill",
-    "dead",
-    "died",
-    "death",
-    "murder",
-    "fatalities",
-    "wounded",
-    "injured",
-    "beaten",
-    "rape",
-)
+# Every cue above starts with one of these stems. One Aho-Corasick pass over the folded text
+# finds where a cue can start; the alternation is then tried only there, not at every
+# position of every sentence.
+_CUE_STARTS = (
+    "shot", "shoot", "downed", "massacr", "pogrom", "drone", "uav", "loitering", "land",
+    "mine", "stepped", "sniper", "shell", "artiller", "bombard", "mortar", "rocket", "missile",
+    "grad", "bomb", "air", "captur", "recaptur", "took", "retook", "seiz", "fell to", "fall of",
+    "storm", "overr", "driven out", "occupying", "lost", "offensive", "counter", "assault",
+    "to take", "crossed", "firefight", "exchange of", "gunfire", "skirmish", "firing", "open",
+    "shootout", "clash", "fighting", "battle", "hostilities", "attack", "raid", "ambush",
+    "incursion", "violence", "war erupted", "kill", "dead", "died", "death", "murder",
+    "fatalities", "wounded", "injured", "beaten", "rape", "expel", "deport", "atrocit", "armed",
+)  # fmt: skip
 _STEM_MATCHER = ahocorasick.Automaton()
-for _stem in _CUE_STEMS:
-    _STEM_MATCHER.add_word(_stem, _stem)
+for _stem in _CUE_STARTS:
+    _STEM_MATCHER.add_word(_stem, len(_stem))
 _STEM_MATCHER.make_automaton()
 
 # Clauses about these are not incidents even when a violent word occurs in them.
@@ -186,22 +130,26 @@ def event_type(clause: str) -> EventType | None:
 def find_event_cue(clause: str) -> tuple[EventType, int] | None:
     """Return the type of violence ``clause`` reports and where its cue word starts."""
     first: dict[str, int] = {}
-    for match in _ANY_CUE.finditer(clause):
-        kind = match.lastgroup
+    for start in _cue_starts(clause):
+        match = _ANY_CUE.match(clause, start)
+        kind = match.lastgroup if match else None
         if kind is not None and kind not in first:
-            first[kind] = match.start()
+            first[kind] = start
     if not first:
         return None
     kind = min(first, key=_PRIORITY.__getitem__)
     return _CUE_PATTERNS[_PRIORITY[kind]][0], first[kind]
 
 
+def _cue_starts(text: str) -> list[int]:
+    folded = fold(text)
+    starts = {end - length + 1 for end, length in _STEM_MATCHER.iter(folded)}
+    return sorted(s for s in starts if s == 0 or not text[s - 1].isalnum())
+
+
 def has_event_cue(text: str) -> bool:
     """Tell whether ``text`` has any word that reports violence."""
-    folded = text.casefold()
-    if next(_STEM_MATCHER.iter(folded), None) is None:
-        return False
-    return _ANY_CUE.search(text) is not None
+    return find_event_cue(text) is not None
 
 
 # A diplomatic sentence may still report a concrete attack ("talks ended due to continuing
