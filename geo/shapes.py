@@ -43,6 +43,7 @@ _GLOSS_MAX_CHARS = 256
 _LINK_MAX_WORDS = 8
 _GLOSSED_MIN_LINES = 3
 # Site furniture of the scraped page, not part of the article.
+_WORDISH = re.compile(r"\w")
 _ARTICLES = frozenset({"A", "An", "The"})
 _SCRAPE_FURNITURE = frozenset({"HOME", "TheInfoList", "OR:"})
 
@@ -245,6 +246,9 @@ def _split_gloss(line: str) -> tuple[str, str] | None:
         if len(link.split()) > _LINK_MAX_WORDS:
             break
         if not link or len(gloss) > _GLOSS_MAX_CHARS or link.rsplit(" ", 1)[-1] in _ARTICLES:
+            continue
+        if any(not _WORDISH.search(word) for word in link.split()):
+            # Link text is words; "Rights , image =" already belongs to the infobox gloss.
             continue
         candidate = (_gloss_score(link, gloss), len(link), link, gloss)
         if candidate[0] > 0 and (best is None or candidate[:2] > best[:2]):
