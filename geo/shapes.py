@@ -247,8 +247,8 @@ def _split_gloss(line: str) -> tuple[str, str] | None:
             break
         if not link or len(gloss) > _GLOSS_MAX_CHARS or link.rsplit(" ", 1)[-1] in _ARTICLES:
             continue
-        if any(not _WORDISH.search(word) for word in link.split()):
-            # Link text is words; "Rights , image =" already belongs to the infobox gloss.
+        if any(not _WORDISH.search(word) or word.startswith("__") for word in link.split()):
+            # Link text is words; "Rights , image =" and "__NOTOC__" belong to the gloss.
             continue
         candidate = (_gloss_score(link, gloss), len(link), link, gloss)
         if candidate[0] > 0 and (best is None or candidate[:2] > best[:2]):
