@@ -238,19 +238,20 @@ def _sentence_candidates(
     gazetteer: Gazetteer,
 ) -> Iterator[Candidate]:
     text = sentence.text
-    if is_excluded(text):
+    if is_excluded(text) or _is_overview(text):
         return
     mentions: tuple[Mention, ...] | None = None
+    continued = None if dates or sentence.is_table else _continued(state, sentence)
     for start, end, clause_dates in _clauses(text, dates):
         clause = text[start:end]
         cue = find_event_cue(clause)
-        if cue is None or is_aggregate(clause) or _is_overview(text):
+        if cue is None or is_aggregate(clause):
             continue
         kind, cue_at = cue
         when = _clause_date(clause, clause_dates)
         is_inferred = when is None and not dates and not sentence.is_table
         if is_inferred:
-            when = _continued_date(state, sentence)
+            when = continued.when if continued is not None else _previous_date(state, sentence)
         if when is None:
             continue
         figures = tuple(
@@ -259,8 +260,7 @@ def _sentence_candidates(
         if mentions is None:
             mentions = find_mentions(gazetteer, sentence, sections.get(sentence.heading, ()))
         places = _clause_places(mentions, sentence, start, end, start + cue_at)
-        continued = _continued(state, sentence) if is_inferred else None
-        if continued is not None and continued.places and not _is_at(places):
+        if is_inferred and continued is not None and continued.places and not _is_at(places):
             # A continuation tells more of the incident before it; names in it ("reinforcements
             # arriving from Yerevan") are rarely where that incident happened, unless it says
             # "in"/"at"/"near"/"on" a place ("a missile strike on the city of Ganja").
@@ -281,7 +281,7 @@ def _sentence_candidates(
                 sides=find_sides(clause),
                 is_relative=is_inferred or any(d.is_relative for d in clause_dates),
                 is_continuation=is_continuation,
-                continues=_continued_key(state, sentence) if is_continuation else None,
+                continues=continued.key if is_continuation and continued is not None else None,
             ),
             clause,
             clause_dates,
@@ -305,16 +305,8 @@ def _continued(state: _DocState, sentence: Sentence) -> Candidate | None:
     return None
 
 
-def _continued_key(state: _DocState, sentence: Sentence) -> tuple[str, int, int] | None:
-    continued = _continued(state, sentence)
-    return continued.key if continued is not None else None
-
-
-def _continued_date(state: _DocState, sentence: Sentence) -> DateRange | None:
-    """Date an undated report by the incident it continues or the sentence just before it."""
-    continued = _continued(state, sentence)
-    if continued is not None:
-        return continued.when
+def _previous_date(state: _DocState, sentence: Sentence) -> DateRange | None:
+    """Date an undated report by the sentence just before it, if that one carried a date."""
     # "On 26 March 1990 several cars ... arrived in ... Baghanis." then "storming the village":
     # the sentence just before dated the event this one describes.
     if state.dated is not None:
