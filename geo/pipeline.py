@@ -10,16 +10,22 @@ from pathlib import Path
 
 import geopandas
 
-from geo.corpus import Corpus, load_corpus
 from geo.errors import GazetteerError, GeoError, InputError
 from geo.evaluate import Evaluation, evaluate, load_gold
-from geo.export import EXPORT_FORMATS, ExportFormat, filter_frame, to_geojson_text, write_export
-from geo.extract import Extraction, extract_incidents
-from geo.frame import build_frame
 from geo.fsutil import atomic_write_text
-from geo.gazetteer import Gazetteer, check_gazetteer, load_gazetteer
-from geo.render import render_map
-from geo.report import unresolved_csv_text
+from geo.incidents import Extraction, extract_incidents
+from geo.output import (
+    EXPORT_FORMATS,
+    ExportFormat,
+    build_frame,
+    filter_frame,
+    render_map,
+    to_geojson_text,
+    unresolved_csv_text,
+    write_export,
+)
+from geo.places import Gazetteer, check_gazetteer, load_gazetteer
+from geo.read import Corpus, load_corpus
 
 log = logging.getLogger(__name__)
 

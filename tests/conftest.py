@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from geo.corpus import Corpus, load_corpus
-from geo.extract import Extraction, extract_incidents
-from geo.gazetteer import Gazetteer, load_gazetteer
+from geo.incidents.extract import Extraction, extract_incidents
 from geo.model import Document
 from geo.pipeline import BuildConfig, BuildResult, build
+from geo.places import Gazetteer, load_gazetteer
+from geo.read.corpus import Corpus, load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

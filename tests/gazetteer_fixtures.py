@@ -7,9 +7,9 @@ import re
 from functools import cache
 from pathlib import Path
 
-from geo.gazetteer import Gazetteer, find_mentions
 from geo.model import Mention, Place, Sentence
-from geo.names import fold
+from geo.places import Gazetteer, find_mentions
+from geo.places.names import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 PLACES_CSV = ROOT / "gazetteer" / "places.csv"

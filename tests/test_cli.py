@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from geo.cli import cli
 from tests.conftest import BAD, GAZETTEER, SEEDS
-from tests.test_corpus import BAD_FILES
+from tests.read.test_corpus import BAD_FILES
 
 OUTPUTS = ("clashes.geojson", "clashes.html", "unresolved.csv")
 

@@ -7,7 +7,7 @@ import pytest
 
 from geo.errors import InputError
 from geo.evaluate import Evaluation, Gold, GoldIncident, GoldMention, evaluate, load_gold
-from geo.extract import Extraction
+from geo.incidents.extract import Extraction
 from geo.model import DateRange, Incident, Source
 from tests.conftest import ROOT
 

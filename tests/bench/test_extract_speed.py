@@ -11,10 +11,10 @@ import time
 
 import pytest
 
-from geo.corpus import Corpus
-from geo.extract import extract_incidents
-from geo.gazetteer import Gazetteer
+from geo.incidents.extract import extract_incidents
 from geo.model import Document
+from geo.places import Gazetteer
+from geo.read.corpus import Corpus
 
 pytestmark = pytest.mark.bench
 

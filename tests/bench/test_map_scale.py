@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 
-from geo.frame import build_frame
 from geo.fsutil import atomic_write_text
 from geo.model import Incident
-from geo.render import render_map
+from geo.output.frame import build_frame
+from geo.output.render import render_map
 from tests.map_fixtures import PLACES, seed_incidents
 
 pytestmark = pytest.mark.bench

@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Route, sync_playwright
 
-from geo.export import write_geojson
-from geo.frame import build_frame
 from geo.fsutil import atomic_write_text
 from geo.model import Incident
+from geo.output.export import write_geojson
+from geo.output.frame import build_frame
+from geo.output.render import render_map
 from geo.pipeline import BuildResult
-from geo.render import render_map
 from tests.map_fixtures import REPO, hostile_incidents
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from geo.periods import PERIODS
+from geo.incidents.periods import PERIODS
 from tests.browser.conftest import MAP_NAME, MapPage, save_screenshot
 from tests.map_fixtures import HOSTILE_TEXT
 

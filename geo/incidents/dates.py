@@ -1,0 +1,498 @@
+"""Find date expressions in a sentence and turn them into date ranges with a precision.
+
+Full dates, month-year, year, parts of months and seasons, ranges, yearless dates that take
+their year from context, and relative dates ("the next day", "five days later") are handled.
+Everything is regular expressions over one sentence, so the cost is linear in the text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+
+from geo.incidents.figures import NUMBER_WORDS
+from geo.model import DatePrecision, DateRange
+
+MIN_YEAR = 1900
+MAX_YEAR = 2030
+
+MONTHS = (
+    {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+    | {abbr.lower(): number for number, abbr in enumerate(calendar.month_abbr) if abbr}
+    | {"sept": 9}
+)
+
+# "five days later", "a few days later": counting words a relative date may use.
+_NUMBER_WORDS = {
+    **{word: value for word, value in NUMBER_WORDS.items() if value <= 10},
+    "a few": 3,
+    "several": 3,
+}
+
+_MONTH = (
+    r"(?P<{name}>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z]))"
+)
+_DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{name}>(?:19|20)\d\d)(?!\d)"
+_PART = r"(?:(?P<{name}>(?i:early|mid|late|end of|beginning of|start of))[\s-]+(?:of\s+)?)?"
+_DASH = r"\s*(?:–|—|-|to|until|till|through)\s*"
+
+
+def _p(template: str, name: str) -> str:
+    return template.format(name=name)
+
+
+# Order matters: longer, more specific forms first; a span claimed by one form is not reused.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        # 1 and 5 April 2016 / 1–5 April 2016
+        (
+            "day_day_month_year",
+            rf"\b{_p(_DAY, 'd1')}(?:\s+and\s+|{_DASH}){_p(_DAY, 'd2')}\s+{_p(_MONTH, 'm')}"
+            rf",?\s+{_p(_YEAR, 'y')}",
+        ),
+        # 8 April and 16 June 2016 / 27 September – 10 November 2020
+        (
+            "day_month_day_month_year",
+            rf"\b{_p(_DAY, 'd1')}\s+{_p(_MONTH, 'm1')}(?:\s+and\s+|{_DASH}){_p(_DAY, 'd2')}\s+"
+            rf"{_p(_MONTH, 'm2')},?\s+{_p(_YEAR, 'y')}",
+        ),
+        # 20 February 1988 – 12 May 1994
+        (
+            "full_range",
+            rf"\b{_p(_DAY, 'd1')}\s+{_p(_MONTH, 'm1')},?\s+{_p(_YEAR, 'y1')}{_DASH}"
+            rf"{_p(_DAY, 'd2')}\s+{_p(_MONTH, 'm2')},?\s+{_p(_YEAR, 'y2')}",
+        ),
+        ("day_month_year", rf"\b{_p(_DAY, 'd')}\s+{_p(_MONTH, 'm')},?\s+{_p(_YEAR, 'y')}"),
+        ("month_day_year", rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')},?\s+{_p(_YEAR, 'y')}"),
+        # from late April through early June 2012 / between January and September 2020
+        (
+            "month_month_year",
+            rf"\b{_p(_PART, 'p1')}{_p(_MONTH, 'm1')}(?:\s+and\s+|{_DASH}){_p(_PART, 'p2')}"
+            rf"{_p(_MONTH, 'm2')}"
+            rf",?\s+(?:of\s+)?{_p(_YEAR, 'y')}",
+        ),
+        (
+            "part_month_year",
+            rf"\b{_p(_PART, 'p')}{_p(_MONTH, 'm')},?\s+(?:of\s+)?{_p(_YEAR, 'y')}",
+        ),
+        (
+            "season_year",
+            r"\b(?:(?P<p>(?i:early|mid|late))[\s-]+)?(?P<s>(?i:winter|spring|summer|autumn|fall))"
+            rf"(?:\s+of)?\s+{_p(_YEAR, 'y')}(?:[–-](?P<y2>(?:19|20)\d\d))?",
+        ),
+        ("year_range", rf"\b{_p(_YEAR, 'y1')}{_DASH}{_p(_YEAR, 'y2')}"),
+        ("between_years", rf"\b(?i:between)\s+{_p(_YEAR, 'y1')}\s+and\s+{_p(_YEAR, 'y2')}"),
+        # Dates that carry a year come before yearless ones, which borrow the year before them.
+        ("part_year", rf"\b(?P<p>(?i:early|mid|late))[\s-]+{_p(_YEAR, 'y')}"),
+        ("year", rf"(?<![\d,.])\b{_p(_YEAR, 'y')}\b(?![–-]\d)"),
+        ("relative_year", r"\b(?i:(?:the\s+)?(?P<which>following|next|same|previous)\s+year)\b"),
+        (
+            "month_month",
+            rf"\b{_p(_PART, 'p1')}{_p(_MONTH, 'm1')}{_DASH}{_p(_PART, 'p2')}{_p(_MONTH, 'm2')}\b",
+        ),
+        ("day_month", rf"\b{_p(_DAY, 'd')}\s+{_p(_MONTH, 'm')}\b"),
+        ("month_day", rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)"),
+        ("part_month", rf"\b(?P<p>(?i:early|mid|late))[\s-]+{_p(_MONTH, 'm')}\b"),
+        ("month_only", rf"\b(?i:in|of|during|by|since|until)\s+{_p(_MONTH, 'm')}\b(?!\s+\d)"),
+        (
+            "relative_days",
+            r"\b(?i:(?P<phrase>(?:the\s+)?(?:next|following)\s+(?:day|night|morning|evening)"
+            r"|(?:the\s+)?same\s+(?:day|night)"
+            r"|(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)"
+            r"\s+(?P<unit>days?|weeks?|months?)\s+later))",
+        ),
+        ("same_month", r"\b(?i:(?:the\s+)?same\s+month)\b"),
+        ("same_time", r"\b(?i:at\s+the\s+same\s+time|meanwhile)\b"),
+    )
+)
+
+
+# Every date form needs a month name, a year or a relative word; three cheap scans tell which
+# patterns can match at all, so most sentences run few or none of them.
+_SIGNALS = {
+    "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
+    "year": re.compile(r"(?:19|20)\d\d"),
+    "relative": re.compile(r"\b(?i:next|following|same|previous|later|meanwhile)\b"),
+}
+_NEEDS = {
+    "day_day_month_year": {"month", "year"},
+    "day_month_day_month_year": {"month", "year"},
+    "full_range": {"month", "year"},
+    "day_month_year": {"month", "year"},
+    "month_day_year": {"month", "year"},
+    "month_month_year": {"month", "year"},
+    "part_month_year": {"month", "year"},
+    "season_year": {"year"},
+    "year_range": {"year"},
+    "between_years": {"year"},
+    "part_year": {"year"},
+    "year": {"year"},
+    "relative_year": {"relative"},
+    "month_month": {"month"},
+    "day_month": {"month"},
+    "month_day": {"month"},
+    "part_month": {"month"},
+    "month_only": {"month"},
+    "relative_days": {"relative"},
+    "same_month": {"relative"},
+    "same_time": {"relative"},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date expression found in a sentence: its span and the range it stands for."""
+
+    start: int
+    end: int
+    kind: str
+    when: DateRange
+    is_relative: bool = False
+    has_year: bool = True
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month_range(year: int, month: int, part: str | None) -> tuple[dt.date, dt.date]:
+    last = calendar.monthrange(year, month)[1]
+    part = (part or "").lower()
+    if part == "early" or part in {"beginning of", "start of"}:
+        return dt.date(year, month, 1), dt.date(year, month, 10)
+    if part == "mid":
+        return dt.date(year, month, 11), dt.date(year, month, 20)
+    if part in {"late", "end of"}:
+        return dt.date(year, month, 21), dt.date(year, month, last)
+    return dt.date(year, month, 1), dt.date(year, month, last)
+
+
+_SEASONS = {
+    "winter": (1, 2),
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+}
+
+
+def _season_range(year: int, season: str, part: str | None) -> tuple[dt.date, dt.date]:
+    first, last = _SEASONS[season.lower()]
+    if part == "early":
+        last = first
+    elif part == "late":
+        first = last
+    return dt.date(year, first, 1), _month_end(year, last)
+
+
+def _year_part(year: int, part: str) -> tuple[dt.date, dt.date]:
+    months = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part.lower()]
+    return dt.date(year, months[0], 1), _month_end(year, months[1])
+
+
+def _valid_year(year: int) -> bool:
+    return MIN_YEAR <= year <= MAX_YEAR
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+class _Resolver:
+    """Turns one regex match into a DateRange given the year (and date) context."""
+
+    def __init__(self, context_year: int | None, previous: DateRange | None) -> None:
+        self.context_year = context_year
+        self.previous = previous
+
+    def resolve(self, kind: str, match: re.Match[str]) -> DateMatch | None:
+        handler = getattr(self, f"_{kind}")
+        result: tuple[dt.date, dt.date, DatePrecision, bool, bool] | None = handler(match)
+        if result is None:
+            return None
+        start, end, precision, is_relative, has_year = result
+        if end < start or not (_valid_year(start.year) and _valid_year(end.year)):
+            return None
+        when = DateRange(start, end, precision, match.group(0))
+        return DateMatch(match.start(), match.end(), kind, when, is_relative, has_year)
+
+    # Each handler returns (start, end, precision, is_relative, has_year) or None.
+    def _day_day_month_year(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        year, month = int(m["y"]), MONTHS[m["m"].lower()]
+        start, end = _day(year, month, int(m["d1"])), _day(year, month, int(m["d2"]))
+        return None if start is None or end is None else (start, end, "day", False, True)
+
+    def _day_month_day_month_year(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        year = int(m["y"])
+        m1, m2 = MONTHS[m["m1"].lower()], MONTHS[m["m2"].lower()]
+        start_year = year - 1 if m1 > m2 else year
+        start, end = _day(start_year, m1, int(m["d1"])), _day(year, m2, int(m["d2"]))
+        return None if start is None or end is None else (start, end, "day", False, True)
+
+    def _full_range(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        start = _day(int(m["y1"]), MONTHS[m["m1"].lower()], int(m["d1"]))
+        end = _day(int(m["y2"]), MONTHS[m["m2"].lower()], int(m["d2"]))
+        return None if start is None or end is None else (start, end, "day", False, True)
+
+    def _day_month_year(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        day = _day(int(m["y"]), MONTHS[m["m"].lower()], int(m["d"]))
+        return None if day is None else (day, day, "day", False, True)
+
+    _month_day_year = _day_month_year
+
+    def _month_month_year(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        year = int(m["y"])
+        m1, m2 = MONTHS[m["m1"].lower()], MONTHS[m["m2"].lower()]
+        if m1 > m2:
+            return None
+        start = _month_range(year, m1, m["p1"])[0]
+        end = _month_range(year, m2, m["p2"])[1]
+        return start, end, "month", False, True
+
+    def _month_month(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        if self.context_year is None:
+            return None
+        m1, m2 = MONTHS[m["m1"].lower()], MONTHS[m["m2"].lower()]
+        if m1 > m2:
+            return None
+        start = _month_range(self.context_year, m1, m["p1"])[0]
+        end = _month_range(self.context_year, m2, m["p2"])[1]
+        return start, end, "month", False, False
+
+    def _part_month_year(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool]:
+        start, end = _month_range(int(m["y"]), MONTHS[m["m"].lower()], m["p"])
+        return start, end, "month", False, True
+
+    def _season_year(self, m: re.Match[str]) -> tuple[dt.date, dt.date, DatePrecision, bool, bool]:
+        if m["y2"] and m["s"].lower() == "winter":
+            # "the winter of 1991–1992" runs from December of the first year.
+            return dt.date(int(m["y"]), 12, 1), _month_end(int(m["y2"]), 2), "month", False, True
+        start, end = _season_range(int(m["y"]), m["s"], (m["p"] or "").lower() or None)
+        return start, end, "month", False, True
+
+    def _year_range(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        first, last = int(m["y1"]), int(m["y2"])
+        return (
+            (dt.date(first, 1, 1), dt.date(last, 12, 31), "year", False, True)
+            if first <= last
+            else None
+        )
+
+    _between_years = _year_range
+
+    def _day_month(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        if self.context_year is None:
+            return None
+        day = _day(self.context_year, MONTHS[m["m"].lower()], int(m["d"]))
+        return None if day is None else (day, day, "day", False, False)
+
+    _month_day = _day_month
+
+    def _part_year(self, m: re.Match[str]) -> tuple[dt.date, dt.date, DatePrecision, bool, bool]:
+        start, end = _year_part(int(m["y"]), m["p"])
+        return start, end, "year", False, True
+
+    def _part_month(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        if self.context_year is None:
+            return None
+        start, end = _month_range(self.context_year, MONTHS[m["m"].lower()], m["p"])
+        return start, end, "month", False, False
+
+    def _month_only(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        if self.context_year is None:
+            return None
+        start, end = _month_range(self.context_year, MONTHS[m["m"].lower()], None)
+        return start, end, "month", False, False
+
+    def _year(self, m: re.Match[str]) -> tuple[dt.date, dt.date, DatePrecision, bool, bool]:
+        year = int(m["y"])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", False, True
+
+    def _relative_days(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        previous = self.previous
+        if previous is None or previous.precision != "day":
+            return None
+        phrase = m["phrase"].lower()
+        if "same" in phrase:
+            return previous.end, previous.end, "day", True, False
+        if m["n"]:
+            count = _NUMBER_WORDS.get(m["n"].lower()) or int(m["n"])
+            unit = m["unit"].lower().rstrip("s")
+            step = relativedelta(
+                days=count if unit == "day" else 0,
+                weeks=count if unit == "week" else 0,
+                months=count if unit == "month" else 0,
+            )
+        else:
+            step = relativedelta(days=1)
+        day = previous.end + step
+        return day, day, "day", True, False
+
+    def _same_month(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        previous = self.previous
+        if previous is None or previous.precision == "year":
+            return None
+        start, end = _month_range(previous.start.year, previous.start.month, None)
+        return start, end, "month", True, False
+
+    def _same_time(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        previous = self.previous
+        if previous is None:
+            return None
+        return previous.start, previous.end, previous.precision, True, False
+
+    def _relative_year(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        base = self.context_year or (self.previous.start.year if self.previous else None)
+        if base is None:
+            return None
+        year = base + {"following": 1, "next": 1, "same": 0, "previous": -1}[m["which"].lower()]
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", True, True
+
+
+def find_dates(
+    text: str, *, context_year: int | None = None, previous: DateRange | None = None
+) -> list[DateMatch]:
+    """Find every date expression in ``text``, in order of position.
+
+    Parameters
+    ----------
+    text
+        One sentence or clause.
+    context_year
+        Year for dates written without one ("On 15 November"), from the heading or an earlier
+        sentence. Without it such dates are skipped.
+    previous
+        The last date established before this text, for relative dates ("the next day").
+
+    Returns
+    -------
+    list[DateMatch]
+        Non-overlapping matches; a yearless date after a dated one in the same text takes
+        that one's year.
+    """
+    signals = {name for name, pattern in _SIGNALS.items() if pattern.search(text)}
+    if not signals:
+        return []
+    claimed: list[tuple[int, int]] = []
+    found: list[DateMatch] = []
+    for kind, pattern in _PATTERNS:
+        if not _NEEDS[kind] <= signals:
+            continue
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in claimed):
+                continue
+            year = _year_before(found, match.start()) or context_year
+            anchor = _day_before(found, match.start()) or previous
+            resolved = _Resolver(year, anchor).resolve(kind, match)
+            if resolved is not None:
+                claimed.append((match.start(), match.end()))
+                found.append(resolved)
+    ordered = sorted(found, key=lambda f: f.start)
+    return [_widen_by_duration(text, m) for m in ordered if not _is_reference(text, m)]
+
+
+# "since the 1994 war", "the 2008 Mardakert clashes": a date naming another event, not this one.
+_SINCE_BEFORE = re.compile(
+    r"\b(?i:since|after|before|following|prior\s+to)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,4}(?:of|in)\s+)?$"
+)
+_THE_BEFORE = re.compile(r"\b(?i:the)\s+$")
+_NOUN_AFTER = re.compile(r"\s+[A-Za-z]")
+
+
+def _is_reference(text: str, found: DateMatch) -> bool:
+    before = text[max(0, found.start - 60) : found.start]
+    if _SINCE_BEFORE.search(before):
+        return True
+    # "the Sumgait (1988) and Baku (1990) pogroms": years in brackets label named events.
+    if found.kind == "year" and text[found.start - 1 : found.start] == "(":
+        return text[found.end : found.end + 1] == ")"
+    # An attributive year opening the sentence is its subject ("The 2010 Mardakert clashes
+    # were ..."), so it dates this event; elsewhere it names another one.
+    is_attributive = found.kind == "year" and _THE_BEFORE.search(before) is not None
+    is_subject = found.start <= len("The ")
+    return is_attributive and not is_subject and _NOUN_AFTER.match(text, found.end) is not None
+
+
+# "44 days of fighting ended on November 10": the date closes a span of known length.
+_DURATION_BEFORE = re.compile(
+    r"\b(?P<n>\d{1,3})[\s-]+days?\s+of\s+(?:\w+\s+)?(?:fighting|war|clashes|hostilities)\s+"
+    r"(?:that\s+)?(?:ended|came to an end)\s+(?:on\s+)?$"
+)
+
+
+def _widen_by_duration(text: str, found: DateMatch) -> DateMatch:
+    duration = _DURATION_BEFORE.search(text, 0, found.start)
+    if duration is None or found.when.precision != "day":
+        return found
+    # Counted the usual way: the 44-day war ran from 27 September to 10 November 2020.
+    start = found.when.end - dt.timedelta(days=int(duration["n"]))
+    when = DateRange(start, found.when.end, "day", text[duration.start() : found.end])
+    return DateMatch(
+        duration.start(), found.end, "duration", when, found.is_relative, found.has_year
+    )
+
+
+def _day_before(found: list[DateMatch], position: int) -> DateRange | None:
+    """Return the last day-precise date before ``position`` ("on 16 September; 5 days later")."""
+    earlier = [m for m in found if m.when.precision == "day" and m.end <= position]
+    return max(earlier, key=lambda m: m.end).when if earlier else None
+
+
+def _year_before(found: list[DateMatch], position: int) -> int | None:
+    earlier = [m for m in found if m.has_year and m.end <= position]
+    return max(earlier, key=lambda m: m.end).when.start.year if earlier else None
+
+
+def has_date_signal(text: str) -> bool:
+    """Tell whether ``text`` has a month name, a year or a relative date word at all."""
+    return any(pattern.search(text) for pattern in _SIGNALS.values())
+
+
+def heading_year(heading: str) -> int | None:
+    """Return the year a section heading is about, from its deepest part that names one."""
+    for part in reversed(heading.split(" > ")):
+        years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", part)]
+        if years and all(_valid_year(y) for y in years):
+            return years[0]
+    return None

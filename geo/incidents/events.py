@@ -1,0 +1,182 @@
+"""Tell whether a clause reports violence, of which type, and which sides it names."""
+
+from __future__ import annotations
+
+import re
+
+import ahocorasick
+
+from geo.model import EventType
+from geo.places import fold
+
+# First match wins, so specific types come before the catch-all "clash" and "other".
+_CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
+    (
+        "shootdown",
+        r"\bshot\s+down\b|\bshoot-?downs?\b|\bdowned\b|\bshooting\s+down\b"
+        r"|\blost\b[^.;]{0,30}\b(?:L-39|MiG|Su-2\d|Mi-\d+|helicopters?|aircraft|jets?)\b",
+    ),
+    ("massacre", r"\bmassacre[sd]?\b"),
+    ("pogrom", r"\bpogroms?\b"),
+    ("drone", r"\bdrones?\b|\bUAVs?\b|\bloitering munitions?\b"),
+    ("landmine", r"\bland\s?-?mines?\b|\bmine\s+(?:blast|explosion)s?\b|\bstepped on a mine\b"),
+    ("sniper", r"\bsnipers?\b|\bsniper\s+fire\b"),
+    (
+        "shelling",
+        r"\bshell(?:ed|ing|s)\b|\bartillery\b|\bbombard(?:ed|ment|ing)\b|\bmortars?\b"
+        r"|\brockets?\b|\bmissiles?\b|\bGrad\b|\bbomb(?:ed|ing|s)\b|\bair\s?strikes?\b",
+    ),
+    (
+        "capture",
+        r"\bcaptur(?:ed|e|ing)\b|\b(?:re)?took\s+(?:control\s+of\s+)?(?:the\s+)?"
+        # a settlement noun or a proper name: "took the town", "retook Shusha"
+        r"(?:town|city|village|district|region|heights?|(?-i:[A-Z][a-z]\w+))"
+        r"|\bseiz(?:ed|ure)\b(?!\s+of\b)|\bfell\s+to\b|\bfall\s+of\b|\brecaptur(?:ed|e)\b"
+        r"|\bstorm(?:ed|ing)\b|\boverr(?:an|un)\b|\bdriven\s+out\b|\boccupying\b"
+        r"|\btook\s+control\b",
+    ),
+    (
+        "offensive",
+        r"\boffensives?\b|\bcounter-?attacks?\b|\bassaults?\b|\bto\s+take\b"
+        r"|\bcrossed\s+(?:\w+\s+){0,3}into\b",
+    ),
+    (
+        "firefight",
+        r"\bfirefights?\b|\bexchange\s+of\s+(?:gun)?fire\b|\bgunfire\b|\bskirmish(?:es)?\b"
+        r"|\bfiring\s+on\b|\bopen(?:ed)?\s+fire\b|\bshootouts?\b"
+        r"|\bshot\s+(?:dead|and\s+killed)\b",
+    ),
+    (
+        "clash",
+        r"\bclash(?:es|ed)?\b|\bfighting\b|\bbattles?\b|\bhostilities\b|\battack(?:s|ed)?\b"
+        r"|\braid(?:s|ed)?\b|\bambush(?:ed)?\b|\bincursion\b|\bviolence\b|\bwar\s+erupted\b",
+    ),
+    (
+        "other",
+        r"\bkill(?:ed|ing|s)\b|\bdead\b|\bdied\b|\bdeaths?\b|\bmurder(?:ed)?\b"
+        r"|\bfatalities\b|\bwounded\b|\binjured\b|\bbeaten\b|\brap(?:ed|e)\b"
+        r"|\bexpel(?:led)?\b|\bdeport(?:ed|ations?)\b|\batrocities\b|\barmed\s+coup\b",
+    ),
+)
+# One alternation with a named group per type: a single scan finds every cue in a clause.
+_ANY_CUE = re.compile(
+    "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _CUE_PATTERNS), re.IGNORECASE
+)
+_PRIORITY: dict[str, int] = {kind: rank for rank, (kind, _) in enumerate(_CUE_PATTERNS)}
+# Every cue above starts with one of these stems. One Aho-Corasick pass over the folded text
+# finds where a cue can start; the alternation is then tried only there, not at every
+# position of every sentence.
+_CUE_STARTS = (
+    "shot", "shoot", "downed", "massacr", "pogrom", "drone", "uav", "loitering", "land",
+    "mine", "stepped", "sniper", "shell", "artiller", "bombard", "mortar", "rocket", "missile",
+    "grad", "bomb", "air", "captur", "recaptur", "took", "retook", "seiz", "fell to", "fall of",
+    "storm", "overr", "driven out", "occupying", "lost", "offensive", "counter", "assault",
+    "to take", "crossed", "firefight", "exchange of", "gunfire", "skirmish", "firing", "open",
+    "shootout", "clash", "fighting", "battle", "hostilities", "attack", "raid", "ambush",
+    "incursion", "violence", "war erupted", "kill", "dead", "died", "death", "murder",
+    "fatalities", "wounded", "injured", "beaten", "rape", "expel", "deport", "atrocit", "armed",
+)  # fmt: skip
+_STEM_MATCHER = ahocorasick.Automaton()
+for _stem in _CUE_STARTS:
+    _STEM_MATCHER.add_word(_stem, len(_stem))
+_STEM_MATCHER.make_automaton()
+
+# Clauses about these are not incidents even when a violent word occurs in them.
+_NOT_INCIDENT = re.compile(
+    r"\bcensus\b|\bearthquake\b|\bpremiere[ds]?\b|\bfilm\b|\bnovel\b|\belection\s+(?:was|were)\b"
+    r"|\bresolutions?\b|\breferendum\b|\bwas\s+born\b|\bmemorial\b|\bmuseum\b|\bcommemorat"
+    r"|\binaugurat|\bin\s+memory\s+of\b|\barmistice\b|\bceasefire\s+agreement\b"
+    r"|\bpeace\s+(?:deal|agreement|treaty)\b|\bvideo\s+game\b",
+    re.IGNORECASE,
+)
+# Diplomacy and displacement: not incidents, unless a concrete attack is named as well.
+_MOSTLY_NOT_INCIDENT = re.compile(
+    r"\bpeace\s+talks\b|\bsummit\b|\bnegotiations?\b|\bHigh\s+Commissioner\b"
+    r"|\bexpressed\s+concern\b|\bcondemned\b|\bcalled\s+(?:on|for)\b|\bwarned\b"
+    r"|\bcease\s+(?:hostilities|fire)\b|\bleave\s+their\s+homes\b|\bfleeing\s+to\b",
+    re.IGNORECASE,
+)
+
+# Totals over a year or more ("In all during 2012, 19 ... were killed") summarise many incidents.
+_AGGREGATE = re.compile(
+    r"\bin\s+all\b|\bthroughout\b|\boverall\b|\bin\s+total\b|\ba\s+total\s+of\b"
+    r"|\bin\s+the\s+(?:years|decades)\s+following\b|\bover\s+the\s+years\b"
+    r"|\bas\s+a\s+result\s+of\s+the\s+(?:conflict|war)\b|\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b"
+    r"|\bbecame\s+more\b|\bas\s+(?:border\s+)?clashes\s+continued\b"
+    r"|\bsince\s+the\s+start\s+of\b|\bduring\s+the\s+year\b|\bsince\s+the\s+(?:1994\s+)?ceasefire\b"
+    r"|\bover\s+the\s+(?:course|period)\b|\bper\s+year\b|\bannually\b|\beach\s+year\b"
+    r"|\bbetween\s+(?:19|20)\d\d\s+and\b",
+    re.IGNORECASE,
+)
+
+_SIDES = (
+    (
+        "Artsakh",
+        re.compile(
+            r"\bArtsakh\b|\bNKR\b|\bNKO\b|\bKarabakh\s+Armenian|\bNagorno-Karabakh\s+(?:soldiers?|forces|troops|Defen[cs]e)",
+            re.IGNORECASE,
+        ),
+    ),
+    ("Armenia", re.compile(r"\bArmenian?s?\b")),
+    ("Azerbaijan", re.compile(r"\bAzerbaijan(?:i|is)?\b|\bAzeris?\b")),
+)
+
+
+def event_type(clause: str) -> EventType | None:
+    """Return the type of violence ``clause`` reports, or ``None`` when it reports none."""
+    cue = find_event_cue(clause)
+    return cue[0] if cue else None
+
+
+def find_event_cue(clause: str) -> tuple[EventType, int] | None:
+    """Return the type of violence ``clause`` reports and where its cue word starts."""
+    first: dict[str, int] = {}
+    for start in _cue_starts(clause):
+        match = _ANY_CUE.match(clause, start)
+        kind = match.lastgroup if match else None
+        if kind is not None and kind not in first:
+            first[kind] = start
+    if not first:
+        return None
+    kind = min(first, key=_PRIORITY.__getitem__)
+    return _CUE_PATTERNS[_PRIORITY[kind]][0], first[kind]
+
+
+def _cue_starts(text: str) -> list[int]:
+    folded = fold(text)
+    starts = {end - length + 1 for end, length in _STEM_MATCHER.iter(folded)}
+    return sorted(s for s in starts if s == 0 or not text[s - 1].isalnum())
+
+
+def has_event_cue(text: str) -> bool:
+    """Tell whether ``text`` has any word that reports violence."""
+    return find_event_cue(text) is not None
+
+
+# A diplomatic sentence may still report a concrete attack ("talks ended due to continuing
+# bombardment"); only these weak cues are outweighed by diplomatic words.
+_WEAK_TYPES: frozenset[EventType] = frozenset({"clash", "other", "offensive"})
+
+
+def is_excluded(clause: str) -> bool:
+    """Tell whether ``clause`` is about censuses, diplomacy, films and the like."""
+    cue = find_event_cue(clause)
+    topic = _NOT_INCIDENT.search(clause)
+    if topic is not None:
+        # "... launched a large-scale military offensive in September 2023, resulting in a
+        # ceasefire agreement" reports the attack first; "An armistice was established ..."
+        # does not.
+        return cue is None or cue[1] > topic.start()
+    if _MOSTLY_NOT_INCIDENT.search(clause) is None:
+        return False
+    return cue is None or cue[0] in _WEAK_TYPES
+
+
+def is_aggregate(clause: str) -> bool:
+    """Tell whether ``clause`` totals casualties over a long period instead of one event."""
+    return _AGGREGATE.search(clause) is not None
+
+
+def find_sides(clause: str) -> tuple[str, ...]:
+    """Return the parties ``clause`` names, in a fixed order (Armenia, Artsakh, Azerbaijan)."""
+    return tuple(sorted(side for side, pattern in _SIDES if pattern.search(clause)))

@@ -1,0 +1,405 @@
+"""Sentences and their places -> dated incidents, one per real event, with every source kept.
+
+A clause becomes a candidate incident when it names violence and carries its own date (or a
+relative one). Candidates from all documents are then merged: the same sentence copied into
+several documents, or reports of the same place over overlapping dates, are one incident.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from geo.incidents.dates import DateMatch, find_dates, has_date_signal, heading_year
+from geo.incidents.events import (
+    find_event_cue,
+    find_sides,
+    has_event_cue,
+    is_aggregate,
+    is_excluded,
+)
+from geo.incidents.figures import DeathFigure, find_deaths
+from geo.incidents.merge import DATE_RANK, PRECISION_RANK, Candidate, merge_candidates
+from geo.model import (
+    DateRange,
+    Document,
+    Incident,
+    Mention,
+    Sentence,
+    UnresolvedName,
+)
+from geo.places import Gazetteer, find_mentions, find_unresolved
+
+_LOCATIVE = re.compile(r"\b(?:in|near|at|around|outside|into|on|of|from|towards?)\s+(?:the\s+)?$")
+# "Nagorno-Karabakh soldiers", "Armenia's army": a name used for a side, not a place.
+_DEMONYM_AFTER = re.compile(
+    r"(?:'s)?\s+(?:soldiers?|forces|troops|army|armed|military|side|authorities|officials"
+    r"|Defen[cs]e|servicem[ae]n|government|president|positions|conflict|movement|issue"
+    r"|question|Republic|Autonomous|Armenians?|leaders?)\b"
+)
+# "(1988)", "(1988–1994)", "(May 1994 – August 2009)": years in brackets label other events.
+_ADDITIVE = re.compile(r"(?i:in\s+addition|additionally|also|separately|elsewhere)\b")
+_BRACKETED_YEAR = re.compile(r"\([^()]{0,30}?(?:19|20)\d\d[^()]{0,30}\)")
+_VAGUE_TOLL = re.compile(r"\b(?:thousands|hundreds|dozens)\b", re.IGNORECASE)
+_AT_PLACE = re.compile(r"\b(?:in|at|near|on)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$")
+# Cue words ("in the", "near", "along the") sit within this many characters before a name.
+_CUE_WINDOW = 40
+_WIDE = frozenset({"region", "country"})
+_WIDE_LOCATIVE = re.compile(r"\b(?:in|into|inside|across|along|throughout)\s+(?:the\s+)?$")
+_CLAUSE_BREAK = re.compile(r"[;,]\s+(?:while\s+|and\s+|but\s+)?|\s+while\s+|\s+and\s+(?=on\b|in\b)")
+_RANGE_LINK = re.compile(
+    r"\b(?:started|began|erupted|broke out)\b.*\bby\b|\bby\b.*\b(?:started|began)\b"
+    r"|\blasted\s+until\b|\bthrough\b|\buntil\b",
+    re.IGNORECASE,
+)
+# An undated report this many sentences after an incident still tells of that incident.
+_CONTINUATION_SENTENCES = 2
+# A clause dated over a longer span than this sums up many events; it is not one incident.
+MAX_INCIDENT_DAYS = 120
+_ANAPHORA = re.compile(r"\b(?:there|the\s+(?:village|town|city|area|region|settlement))\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What extraction found: merged incidents and names that looked like places but were not."""
+
+    incidents: tuple[Incident, ...]
+    unresolved: tuple[UnresolvedName, ...]
+    candidates: int
+
+
+@dataclass(slots=True)
+class _DocState:
+    """Date context carried from sentence to sentence within one document."""
+
+    heading: str = ""
+    heading_places: tuple[Mention, ...] = ()
+    context_year: int | None = None
+    previous: DateRange | None = None
+    last: Candidate | None = None
+    dated: tuple[Sentence, DateRange] | None = None
+
+
+def extract_incidents(documents: Iterable[Document], gazetteer: Gazetteer) -> Extraction:
+    """Find, date, locate and merge the incidents reported in ``documents``.
+
+    Parameters
+    ----------
+    documents
+        Parsed seed documents.
+    gazetteer
+        The loaded gazetteer used to resolve place names.
+
+    Returns
+    -------
+    Extraction
+        Incidents sorted by (start date, id), unresolved place-like names, and how many
+        candidates were merged into them.
+    """
+    candidates: list[Candidate] = []
+    unresolved: dict[tuple[str, int, str], UnresolvedName] = {}
+    for document in documents:
+        names_in: dict[int, tuple[UnresolvedName, ...]] = {}
+        for candidate in _document_candidates(document, gazetteer):
+            sentence = candidate.sentence
+            if sentence.index not in names_in:
+                names_in[sentence.index] = find_unresolved(gazetteer, sentence, ())
+                for name in names_in[sentence.index]:
+                    unresolved.setdefault((name.sentence.doc, name.start, name.name), name)
+            candidates.append(_explain_unlocated(candidate, names_in[sentence.index]))
+    incidents = merge_candidates(candidates)
+    return Extraction(incidents, tuple(unresolved[k] for k in sorted(unresolved)), len(candidates))
+
+
+def _explain_unlocated(candidate: Candidate, names: Sequence[UnresolvedName]) -> Candidate:
+    """Say which written name the gazetteer lacks when that is why a report has no place."""
+    clause_start = candidate.sentence.start + candidate.clause_start
+    missing = sorted({n.name for n in names if n.start >= clause_start})
+    if candidate.places or not missing:
+        return candidate
+    reason = f"not in the gazetteer: {', '.join(missing)} (see maps/unresolved.csv)"
+    return replace(candidate, unlocated_reason=reason)
+
+
+def _document_candidates(document: Document, gazetteer: Gazetteer) -> Iterator[Candidate]:
+    state = _DocState()
+    sections = _section_sentences(document)
+    # Most sentences report no violence; their dates matter only as context for the next
+    # dated incident, so they are parsed lazily, when such an incident follows.
+    pending: list[Sentence] = []
+    for sentence in document.sentences:
+        if sentence.heading != state.heading:
+            _catch_up(state, pending)
+            state.heading = sentence.heading
+            state.heading_places = _heading_places(document, sentence, gazetteer)
+            year = heading_year(sentence.heading)
+            if year is not None:
+                state.context_year, state.previous = year, None
+        if not has_event_cue(sentence.text):
+            if has_date_signal(sentence.text):
+                pending.append(sentence)
+            continue
+        _catch_up(state, pending)
+        dates = _dates(sentence, state)
+        found = list(_sentence_candidates(sentence, dates, state, sections, gazetteer))
+        yield from found
+        _advance(state, dates, found, sentence)
+
+
+def _catch_up(state: _DocState, pending: list[Sentence]) -> None:
+    """Take the dates of the skipped sentences into the context, in order, and forget them."""
+    for sentence in pending:
+        _advance(state, _dates(sentence, state), [], sentence)
+    pending.clear()
+
+
+def _heading_places(
+    document: Document, sentence: Sentence, gazetteer: Gazetteer
+) -> tuple[Mention, ...]:
+    """Return the one place the sentence's section heading names ("Capture of Shusha")."""
+    starts = [section.start for section in document.sections]
+    position = bisect.bisect_right(starts, sentence.start) - 1
+    if position < 0:
+        return ()
+    section = document.sections[position]
+    heading = Sentence(
+        doc=document.path,
+        index=-1,
+        text=section.heading,
+        start=section.start,
+        end=section.start + len(section.heading),
+        heading=sentence.heading,
+    )
+    found = [m for m in find_mentions(gazetteer, heading) if m.place.kind != "country"]
+    return tuple(found) if len(found) == 1 else ()
+
+
+def _dates(sentence: Sentence, state: _DocState) -> list[DateMatch]:
+    return find_dates(sentence.text, context_year=state.context_year, previous=state.previous)
+
+
+def _advance(
+    state: _DocState, dates: list[DateMatch], found: list[Candidate], sentence: Sentence
+) -> None:
+    precise = [d for d in dates if d.when.precision != "year" or d.is_relative]
+    if precise:
+        state.previous = precise[-1].when
+        state.dated = (sentence, precise[-1].when)
+    elif dates and state.previous is None:
+        state.previous = dates[-1].when
+    if dates:
+        state.context_year = dates[-1].when.start.year
+    if found:
+        state.last = found[-1]
+
+
+def _section_sentences(document: Document) -> dict[str, tuple[Sentence, ...]]:
+    grouped: dict[str, list[Sentence]] = {}
+    for sentence in document.sentences:
+        grouped.setdefault(sentence.heading, []).append(sentence)
+    return {heading: tuple(items) for heading, items in grouped.items()}
+
+
+def _clauses(text: str, dates: Sequence[DateMatch]) -> list[tuple[int, int, list[DateMatch]]]:
+    """Cut a sentence before each date that follows another date, at the nearest clause break."""
+    cuts = [0]
+    for previous, current in itertools.pairwise(dates):
+        breaks = list(_CLAUSE_BREAK.finditer(text, previous.end, current.start))
+        if breaks and not _RANGE_LINK.search(text[: current.end]):
+            cuts.append(breaks[-1].end())
+    cuts.append(len(text))
+    return [
+        (start, end, [d for d in dates if start <= d.start < end])
+        for start, end in itertools.pairwise(cuts)
+    ]
+
+
+def _clause_date(clause: str, dates: Sequence[DateMatch]) -> DateRange | None:
+    usable = [d for d in dates if not _is_span_of_years(d.when)]
+    if not usable:
+        return None
+    if len(usable) > 1 and _RANGE_LINK.search(clause):
+        start = min(d.when.start for d in usable)
+        end = max(d.when.end for d in usable)
+        precision = max((d.when.precision for d in usable), key=DATE_RANK.__getitem__)
+        text = " … ".join(d.when.text for d in usable)
+        return DateRange(start, end, precision, text)
+    return min(usable, key=lambda d: (DATE_RANK[d.when.precision], d.start)).when
+
+
+def _is_span_of_years(when: DateRange) -> bool:
+    if when.precision == "year":
+        return when.end.year > when.start.year
+    return (when.end - when.start).days > MAX_INCIDENT_DAYS
+
+
+def _sentence_candidates(
+    sentence: Sentence,
+    dates: list[DateMatch],
+    state: _DocState,
+    sections: dict[str, tuple[Sentence, ...]],
+    gazetteer: Gazetteer,
+) -> Iterator[Candidate]:
+    text = sentence.text
+    if is_excluded(text) or _is_overview(text):
+        return
+    mentions: tuple[Mention, ...] | None = None
+    continued = None if dates or sentence.is_table else _continued(state, sentence)
+    for start, end, clause_dates in _clauses(text, dates):
+        clause = text[start:end]
+        cue = find_event_cue(clause)
+        if cue is None or is_aggregate(clause):
+            continue
+        kind, cue_at = cue
+        when = _clause_date(clause, clause_dates)
+        is_inferred = when is None and not dates and not sentence.is_table
+        if is_inferred:
+            when = continued.when if continued is not None else _previous_date(state, sentence)
+        if when is None:
+            continue
+        figures = tuple(
+            find_deaths(clause, [(d.start - start, d.end - start) for d in clause_dates])
+        )
+        if mentions is None:
+            mentions = find_mentions(gazetteer, sentence, sections.get(sentence.heading, ()))
+        places = _clause_places(mentions, sentence, start, end, start + cue_at)
+        if is_inferred and continued is not None and continued.places and not _is_at(places):
+            # A continuation tells more of the incident before it; names in it ("reinforcements
+            # arriving from Yerevan") are rarely where that incident happened, unless it says
+            # "in"/"at"/"near"/"on" a place ("a missile strike on the city of Ganja").
+            places = continued.places
+        if _is_year_summary(clause, when, figures, places):
+            continue
+        # "In addition, a ... citizen was killed during a missile strike on the city of Ganja":
+        # another event of the same days, at its own place, not more of the one before.
+        is_continuation = is_inferred and not (_ADDITIVE.match(text) and _is_at(places))
+        yield _locate(
+            Candidate(
+                sentence=sentence,
+                clause_start=start,
+                event_type=kind,
+                when=when,
+                places=places,
+                figures=figures,
+                sides=find_sides(clause),
+                is_relative=is_inferred or any(d.is_relative for d in clause_dates),
+                is_continuation=is_continuation,
+                continues=continued.key if is_continuation and continued is not None else None,
+            ),
+            clause,
+            clause_dates,
+            state,
+        )
+
+
+def _continued(state: _DocState, sentence: Sentence) -> Candidate | None:
+    """Return the incident an undated report just after it in its section tells more of.
+
+    "Numerous people on both sides were injured, and two Azerbaijani youth were killed" right
+    after "On 22 February 1988 ... near the town of Askeran" tells more of that incident.
+    """
+    last = state.last
+    if (
+        last is not None
+        and last.sentence.heading == sentence.heading
+        and sentence.index - last.sentence.index <= _CONTINUATION_SENTENCES
+    ):
+        return last
+    return None
+
+
+def _previous_date(state: _DocState, sentence: Sentence) -> DateRange | None:
+    """Date an undated report by the sentence just before it, if that one carried a date."""
+    # "On 26 March 1990 several cars ... arrived in ... Baghanis." then "storming the village":
+    # the sentence just before dated the event this one describes.
+    if state.dated is not None:
+        dated_sentence, when = state.dated
+        if (
+            dated_sentence.heading == sentence.heading
+            and dated_sentence.index == sentence.index - 1
+        ):
+            return when
+    return None
+
+
+def _is_overview(text: str) -> bool:
+    """Tell whether a sentence surveys several named events ("Sumgait (1988) and Baku (1990)")."""
+    return len(_BRACKETED_YEAR.findall(text)) >= 2
+
+
+def _is_at(places: Sequence[Mention]) -> bool:
+    if not places or places[0].precision != "settlement":
+        return False
+    first = places[0]
+    before = _window_before(first.sentence.text, first.start - first.sentence.start)
+    return _AT_PLACE.search(before) is not None
+
+
+def _is_year_summary(
+    clause: str, when: DateRange, figures: Sequence[DeathFigure], places: Sequence[Mention]
+) -> bool:
+    """Tell whether a clause tallies a year ("In 2015, 42 were killed") rather than one event."""
+    is_specific = any(m.precision != "country" for m in places)
+    has_toll = bool(figures) or _VAGUE_TOLL.search(clause) is not None
+    return when.precision == "year" and has_toll and not is_specific
+
+
+def _clause_places(
+    mentions: Sequence[Mention], sentence: Sentence, start: int, end: int, cue_at: int
+) -> tuple[Mention, ...]:
+    inside = [m for m in mentions if start <= m.start - sentence.start < end]
+    usable = [
+        m
+        for m in inside
+        if (m.precision not in _WIDE or _is_wide_place(sentence, m))
+        and not _DEMONYM_AFTER.match(sentence.text, m.end - sentence.start)
+    ]
+    return tuple(sorted(usable, key=lambda m: _place_rank(m, sentence, cue_at)))
+
+
+def _window_before(text: str, position: int) -> str:
+    """Return the few words before ``position``; "$"-anchored searches of a prefix are slow."""
+    return text[max(0, position - _CUE_WINDOW) : position]
+
+
+def _is_wide_place(sentence: Sentence, mention: Mention) -> bool:
+    """Tell whether a country or region is where something happened, not a side or a topic.
+
+    "clashes in Nagorno-Karabakh", "along the Nagorno-Karabakh frontline" place an event;
+    "requests to return Nagorno-Karabakh" and "between Armenia and Azerbaijan" do not.
+    """
+    before = _window_before(sentence.text, mention.start - sentence.start)
+    return _WIDE_LOCATIVE.search(before) is not None
+
+
+def _place_rank(mention: Mention, sentence: Sentence, cue_at: int) -> tuple[int, int, int]:
+    """Most precise first; then a name after "in/near/at"; then the one nearest the cue word."""
+    local = mention.start - sentence.start
+    has_locative = _LOCATIVE.search(_window_before(sentence.text, local)) is not None
+    return (PRECISION_RANK[mention.precision], 0 if has_locative else 1, abs(local - cue_at))
+
+
+def _locate(
+    candidate: Candidate, clause: str, dates: Sequence[DateMatch], state: _DocState
+) -> Candidate:
+    if candidate.places:
+        return candidate
+    last = state.last
+    is_follow_up = any(d.is_relative for d in dates) or _ANAPHORA.search(clause) is not None
+    if (
+        last is not None
+        and last.places
+        and is_follow_up
+        # "...on 16 September, one soldier was killed; five days later, ..." follows the first
+        # clause, not the sentence before it.
+        and candidate.clause_start == 0
+        and last.sentence.heading == candidate.sentence.heading
+        and candidate.sentence.index - last.sentence.index <= 1
+    ):
+        return replace(candidate, places=last.places[:1])
+    if state.heading_places:
+        return replace(candidate, places=state.heading_places)
+    return replace(candidate, unlocated_reason="no gazetteer place named in the clause")

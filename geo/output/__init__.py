@@ -1,0 +1,23 @@
+"""Output stage: incidents → a GeoDataFrame, the folium map and GeoJSON/GeoPackage/CSV exports."""
+
+from geo.output.export import (
+    EXPORT_FORMATS,
+    ExportFormat,
+    filter_frame,
+    to_geojson_text,
+    write_export,
+)
+from geo.output.frame import build_frame
+from geo.output.render import render_map
+from geo.output.report import unresolved_csv_text
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "ExportFormat",
+    "build_frame",
+    "filter_frame",
+    "render_map",
+    "to_geojson_text",
+    "unresolved_csv_text",
+    "write_export",
+]

@@ -1,0 +1,21 @@
+"""Places stage: the checked-in gazetteer and sentences → resolved place mentions.
+
+The rows are read by :mod:`~geo.places.table` and validated by :mod:`~geo.places.check`;
+:mod:`~geo.places.names` normalizes spellings and :mod:`~geo.places.resolve` matches and
+disambiguates them. See gazetteer/README.md for the data rules.
+"""
+
+from geo.places.check import check_gazetteer
+from geo.places.names import fold
+from geo.places.resolve import find_mentions
+from geo.places.table import Gazetteer, load_gazetteer
+from geo.places.unresolved import find_unresolved
+
+__all__ = [
+    "Gazetteer",
+    "check_gazetteer",
+    "find_mentions",
+    "find_unresolved",
+    "fold",
+    "load_gazetteer",
+]

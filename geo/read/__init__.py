@@ -1,0 +1,5 @@
+"""Reading stage: files in a folder → documents of sentences with exact offsets."""
+
+from geo.read.corpus import Corpus, load_corpus, parse_document
+
+__all__ = ["Corpus", "load_corpus", "parse_document"]

@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geo.incidents.dates import MAX_YEAR, MIN_YEAR, find_dates, heading_year
+from geo.model import DateRange
+
+D = dt.date
+
+
+def only(text: str, **context: object) -> tuple[D, D, str, str]:
+    found = find_dates(text, **context)  # type: ignore[arg-type]
+    assert len(found) == 1, found
+    when = found[0].when
+    return when.start, when.end, when.precision, when.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "On 24 February 2017, Azerbaijani forces shelled the Armenian positions",
+            (D(2017, 2, 24), D(2017, 2, 24), "day", "24 February 2017"),
+        ),
+        (
+            "On July 4, 2017, an Azeri woman and her two-year-old grandchild were killed",
+            (D(2017, 7, 4), D(2017, 7, 4), "day", "July 4, 2017"),
+        ),
+        (
+            "On November 12, 2014, the Azerbaijani armed forces shot down a Nagorno-Karabakh "
+            "Defense Army Mi-24 helicopter",
+            (D(2014, 11, 12), D(2014, 11, 12), "day", "November 12, 2014"),
+        ),
+        (
+            "Further clashes near Tavush took place in July 2020.",
+            (D(2020, 7, 1), D(2020, 7, 31), "month", "July 2020"),
+        ),
+        (
+            "Full-scale fighting erupted in the late winter of 1992.",
+            (D(1992, 2, 1), D(1992, 2, 29), "month", "late winter of 1992"),
+        ),
+        (
+            "Between 1 and 5 April 2016, heavy fighting along the Nagorno-Karabakh frontline",
+            (D(2016, 4, 1), D(2016, 4, 5), "day", "1 and 5 April 2016"),
+        ),
+        (
+            "Between 8 April and 16 June 2016, sporadic fighting left 14 Armenian",
+            (D(2016, 4, 8), D(2016, 6, 16), "day", "8 April and 16 June 2016"),
+        ),
+        (
+            "Full-scale fighting erupted in early 1992.",
+            (D(1992, 1, 1), D(1992, 4, 30), "year", "early 1992"),
+        ),
+    ],
+)
+def test_written_dates(sentence: str, expected: tuple[D, D, str, str]) -> None:
+    assert only(sentence) == expected
+
+
+def test_yearless_date_takes_year_of_earlier_date_in_sentence() -> None:
+    text = (
+        "In late April 2011, border clashes left three Nagorno-Karabakh soldiers dead, "
+        "while on 5 October, two Azerbaijani and one Armenian soldier were killed."
+    )
+    found = [(m.when.start, m.when.end, m.when.precision) for m in find_dates(text)]
+    assert found == [
+        (D(2011, 4, 21), D(2011, 4, 30), "month"),
+        (D(2011, 10, 5), D(2011, 10, 5), "day"),
+    ]
+
+
+def test_yearless_date_takes_context_year() -> None:
+    text = "On 15 November, an Azerbaijani soldier was killed on the line of contact."
+    assert only(text, context_year=2016)[:3] == (D(2016, 11, 15), D(2016, 11, 15), "day")
+    assert find_dates(text) == []
+
+
+def test_following_year_then_month_range() -> None:
+    text = (
+        "The following year, border clashes between the armed forces of Armenia and "
+        "Azerbaijan took place from late April through early June."
+    )
+    previous = DateRange(D(2011, 10, 5), D(2011, 10, 5), "day")
+    found = find_dates(text, context_year=2011, previous=previous)
+    assert [(m.when.start, m.when.end) for m in found] == [
+        (D(2012, 1, 1), D(2012, 12, 31)),
+        (D(2012, 4, 21), D(2012, 6, 10)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("The next day a large firefight broke out", D(2017, 2, 25)),
+        ("Five more Azerbaijani troops were killed the following night", D(2017, 2, 25)),
+        ("five days later, an Azerbaijani soldier was killed", D(2017, 3, 1)),
+        ("On the same day, Azerbaijan's Parliament declared a martial law", D(2017, 2, 24)),
+    ],
+)
+def test_relative_dates(phrase: str, expected: D) -> None:
+    previous = DateRange(D(2017, 2, 24), D(2017, 2, 24), "day")
+    assert only(phrase, previous=previous)[:2] == (expected, expected)
+
+
+def test_at_the_same_time_takes_the_previous_dates() -> None:
+    previous = DateRange(D(1990, 1, 1), D(1990, 4, 30), "year")
+    text = "At the same time, Armenian forces attacked both these Azerbaijani enclaves"
+    assert only(text, previous=previous)[:3] == (D(1990, 1, 1), D(1990, 4, 30), "year")
+
+
+def test_same_month() -> None:
+    previous = DateRange(D(2018, 9, 1), D(2018, 9, 30), "month")
+    text = "In the same month, two Nagorno-Karabakh soldiers were killed by the Azeri army."
+    assert only(text, previous=previous)[:3] == (D(2018, 9, 1), D(2018, 9, 30), "month")
+
+
+def test_days_of_fighting_ending_on_a_date() -> None:
+    text = "44 days of fighting ended on November 10, with a peace deal brokered by Russia"
+    assert only(text, context_year=2020)[:2] == (D(2020, 9, 27), D(2020, 11, 10))
+
+
+def test_years_that_name_other_events_are_not_dates() -> None:
+    text = "the biggest single death toll for the country's military since the 1994 war."
+    assert find_dates(text) == []
+    assert find_dates("the heaviest casualties since the Mardakert clashes of March 2008") == []
+    assert find_dates("the Sumgait (1988) and Baku (1990) pogroms") == []
+    assert find_dates("casualties like those of the 2008 clashes") == []
+
+
+def test_year_opening_the_sentence_dates_it() -> None:
+    [found] = find_dates("The 2010 Mardakert clashes were a series of violations")
+    assert (found.when.start, found.when.precision) == (D(2010, 1, 1), "year")
+
+
+def test_verbs_are_not_months() -> None:
+    assert find_dates("an angry mob may march towards Nagorno-Karabakh", context_year=1988) == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "year"),
+    [
+        ("Timeline > Border clashes (1994–2020) > 2011–2013 continued fighting", 2011),
+        ("Timeline > Border clashes (1994–2020) > 2018 clashes", 2018),
+        ("War > Capture of Shusha", None),
+    ],
+)
+def test_heading_year(heading: str, year: int | None) -> None:
+    assert heading_year(heading) == year
+
+
+_PIECES = [
+    *"0123456789 ,.–-",
+    *["April ", "May ", "between ", "and ", "late ", "next day ", "later ", "winter "],
+    *["1992", "2016", "20", "31", "February ", "of ", "the same month ", "In "],
+]
+
+
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=25).map("".join),
+    st.one_of(st.none(), st.integers(min_value=1800, max_value=2100)),
+)
+def test_dates_are_sane_for_any_text(text: str, context_year: int | None) -> None:
+    previous = DateRange(D(2016, 4, 2), D(2016, 4, 2), "day")
+    for found in find_dates(text, context_year=context_year, previous=previous):
+        assert MIN_YEAR <= found.when.start.year <= MAX_YEAR
+        assert MIN_YEAR <= found.when.end.year <= MAX_YEAR
+        assert found.when.start <= found.when.end
+        assert text[found.start : found.end]
+
+
+@given(st.text(max_size=200))
+def test_find_dates_never_raises(text: str) -> None:
+    find_dates(text, context_year=2000)

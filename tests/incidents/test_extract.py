@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.incidents.extract import Extraction
+from geo.model import Incident
+
+D = dt.date
+
+
+def reported_by(extraction: Extraction, fragment: str) -> list[Incident]:
+    return [i for i in extraction.incidents if any(fragment in s.quote for s in i.sources)]
+
+
+def test_april_2016_war_is_one_incident_with_all_three_claims(extraction: Extraction) -> None:
+    [april] = reported_by(extraction, "heavy fighting along the Nagorno-Karabakh front")
+    assert (april.when.start, april.when.end, april.when.precision) == (
+        D(2016, 4, 1),
+        D(2016, 4, 5),
+        "day",
+    )
+    assert {s.doc[:3] for s in april.sources} == {"000", "001", "002"}
+    claimed = {(c.deaths_low, c.deaths_high, c.text) for c in april.claims}
+    assert {
+        (119, 180, "88 Armenian and 31–92 Azerbaijani soldiers"),
+        (55, 55, "27 Armenian and 28 Azerbaijani soldiers"),
+        (185, 185, "91 Armenian (11 non-combat) and 94 Azerbaijani soldiers"),
+    } <= claimed
+    # "In addition, 10 civilians ... were also killed" continues the report: kept as a claim,
+    # but it adds to a toll, so the span of competing totals stays 55-185.
+    assert (10, 10, "10 civilians") in claimed
+    assert (april.deaths_low, april.deaths_high) == (55, 185)
+    assert april.sides == ("Armenia", "Azerbaijan")
+
+
+def test_two_incidents_in_one_sentence(extraction: Extraction) -> None:
+    found = reported_by(extraction, "In late April 2011, border clashes left three")
+    dates = sorted((i.when.start, i.when.end, i.deaths_low) for i in found)
+    assert dates == [(D(2011, 4, 21), D(2011, 4, 30), 3), (D(2011, 10, 5), D(2011, 10, 5), 3)]
+    assert all(len({s.doc for s in i.sources}) == 3 for i in found)
+
+
+def test_august_2014_reports_merge_into_one_incident(extraction: Extraction) -> None:
+    [fighting] = reported_by(extraction, "the fighting that started on 27 July")
+    assert (fighting.when.start, fighting.when.end) == (D(2014, 7, 27), D(2014, 8, 5))
+    assert {s.doc[:3] for s in fighting.sources} == {"000", "001", "002"}
+    # "On 2 August ..." and "... the following night" lie inside the range, in the same section.
+    assert reported_by(extraction, "Five more Azerbaijani troops were killed the following") == [
+        fighting
+    ]
+    claimed = {(c.deaths_low, c.deaths_high, c.text) for c in fighting.claims}
+    assert (19, 19, "14 Azerbaijani and 5 Armenian soldiers") in claimed
+    assert (15, None, "death toll from the August clashes to at least 15") in claimed
+    assert (8, 8, "eight of their soldiers") in claimed
+
+
+def test_shootdowns_in_table_cells(extraction: Extraction) -> None:
+    [shokhiy] = reported_by(extraction, "was shot down near Shokhiy on 20 August 1992")
+    assert shokhiy.event_type == "shootdown"
+    assert shokhiy.when.start == D(1992, 8, 20)
+    assert shokhiy.sources[0].doc.startswith("004")
+    # Shokhiy could not be sourced (gazetteer/MISSING.md): unlocated, and the reason says why.
+    assert shokhiy.place is None
+    assert shokhiy.unlocated_reason.startswith("not in the gazetteer: Shokhiy")
+
+
+@pytest.mark.parametrize(
+    ("fragment", "place_id"),
+    [
+        (
+            "Azerbaijani forces shelled the Armenian positions near the village of Talish",
+            "wp:talish",
+        ),
+        ("firing on the Azerbaijani positions near Tap Qaraqoyunlu", "wp:tap-qaraqoyunlu"),
+        ("In February 1992, Khojaly was captured", "gn:147774"),
+        ("Turkey closed its border with Armenia in April 1993 after Armenian forces", "gn:586268"),
+        ("Hakob Hambartsumyan, an Armenian herdsman from Vazgenashen", "wp:vazgenashen"),
+    ],
+)
+def test_seed_incidents_resolve_to_their_gazetteer_rows(
+    extraction: Extraction, fragment: str, place_id: str
+) -> None:
+    [incident] = reported_by(extraction, fragment)
+    assert incident.places[0].place.id == place_id
+
+
+def test_unlocated_incident_is_kept_with_a_reason(extraction: Extraction) -> None:
+    [soldier] = reported_by(extraction, "On 15 November, an Azerbaijani soldier was killed")
+    assert soldier.when.start == D(2016, 11, 15)
+    assert soldier.places == ()
+    assert soldier.place is None
+    assert soldier.geo_precision == "unlocated"
+    assert soldier.unlocated_reason
+
+
+def test_non_incidents_yield_nothing(extraction: Extraction) -> None:
+    for fragment in (
+        "According to the 1979 Soviet census",
+        "Resolution 62/243",
+        "In all during 2012",
+        "Throughout 2013, 12 Azerbaijani",
+        "tripartite ceasefire agreement on November 10",
+    ):
+        assert reported_by(extraction, fragment) == [], fragment
+
+
+def test_incidents_are_well_formed(extraction: Extraction) -> None:
+    ids = [i.id for i in extraction.incidents]
+    assert len(ids) == len(set(ids))
+    for incident in extraction.incidents:
+        assert incident.sources
+        assert 1900 <= incident.when.start.year <= incident.when.end.year <= 2030
+        assert incident.when.start <= incident.when.end
+        assert bool(incident.places) != bool(incident.unlocated_reason)
+        assert incident.summary
+        assert "\n" not in incident.summary
+        for source in incident.sources:
+            assert source.quote
+
+
+def test_duplicate_paragraphs_are_merged(extraction: Extraction) -> None:
+    assert extraction.candidates > len(extraction.incidents)
+    seen: dict[tuple[str, D, D], str] = {}
+    for incident in extraction.incidents:
+        for source in incident.sources:
+            key = (" ".join(source.quote.split()), incident.when.start, incident.when.end)
+            assert seen.setdefault(key, incident.id) == incident.id, key
