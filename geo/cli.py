@@ -13,9 +13,11 @@ import click
 from geo import __version__
 from geo.errors import GeoError
 from geo.pipeline import (
+    CORPORA,
     EXPORT_FORMATS,
     BuildConfig,
     BuildResult,
+    Document,
     Evaluation,
     build,
     check_gazetteer_file,
@@ -92,18 +94,31 @@ def cli(verbose: int, quiet: bool) -> None:
 def corpus(seeds: Path, strict: bool, dump_dir: Path | None) -> None:
     """Show what the reader made of each seed document."""
     loaded = read_corpus(BuildConfig(seeds=seeds, is_strict=strict))
-    header = f"{'document':<36} {'shape':<12} {'sections':>8} {'sentences':>9} {'glosses':>7}"
-    click.echo(f"{header} {'repaired':>8}")
+    header = f"{'document':<36} {'format':<8} {'shape':<12} {'sections':>8} {'sentences':>9}"
+    click.echo(f"{header} {'glosses':>7} {'repaired':>8}")
     for doc in loaded.documents:
         click.echo(
-            f"{doc.path:<36} {doc.shape:<12} {len(doc.sections):>8} {len(doc.sentences):>9} "
-            f"{doc.glosses_removed:>7} {doc.chars_repaired:>8}"
+            f"{doc.path:<36} {doc.source_format:<8} {doc.shape:<12} {len(doc.sections):>8} "
+            f"{len(doc.sentences):>9} {doc.glosses_removed:>7} {doc.chars_repaired:>8}"
         )
+        for line in _document_facts(doc):
+            click.echo(f"    {line}")
     for problem in loaded.skipped:
         click.echo(f"skipped: {problem}", err=True)
     if dump_dir is not None:
         for path in dump_corpus(loaded, dump_dir):
             click.echo(f"wrote {path}")
+
+
+def _document_facts(doc: Document) -> list[str]:
+    """List the headline, the item's own date and its origin, the dateline and the encoding."""
+    date = f"{doc.published.isoformat()} (from {doc.published_from})" if doc.published else "none"
+    facts = [f"headline: {doc.headline or '(none)'}", f"date: {date}"]
+    if doc.dateline:
+        facts.append(f"dateline: {doc.dateline}")
+    if doc.encoding not in ("utf-8", "pdf"):
+        facts.append(f"encoding: {doc.encoding}")
+    return facts
 
 
 @cli.command(name="build")
@@ -212,44 +227,76 @@ def export_command(
 
 
 @cli.command(name="evaluate")
-@seeds_option
-@gazetteer_option
+@click.option(
+    "--corpus",
+    "corpus_names",
+    multiple=True,
+    type=click.Choice([c.name for c in CORPORA]),
+    help="Score only this corpus (repeat for more); default: every corpus whose folder exists.",
+)
+@click.option(
+    "--seeds",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Score a folder of your own against --gold instead of the project's corpora.",
+)
 @click.option(
     "--gold",
     type=click.Path(path_type=Path, dir_okay=False),
-    default=Path("tests/gold/incidents.yaml"),
-    show_default=True,
-    help="Hand-annotated incidents to score against.",
+    help="Hand-annotated incidents for --seeds (see tests/gold/README.md for the format).",
 )
+@gazetteer_option
 @click.option("--show-missed", is_flag=True, help="List the gold incidents that were not found.")
-def evaluate_command(seeds: Path, gazetteer: Path, gold: Path, show_missed: bool) -> None:
-    """Score extraction against the gold set: precision, recall, dates, distances."""
-    report = evaluate_build(BuildConfig(seeds=seeds, gazetteer=gazetteer), gold)
-    click.echo(_evaluation_text(report))
+def evaluate_command(
+    corpus_names: tuple[str, ...],
+    seeds: Path | None,
+    gold: Path | None,
+    gazetteer: Path,
+    show_missed: bool,
+) -> None:
+    """Score extraction against the gold sets, per corpus and per part (dev, held out)."""
+    if (seeds is None) != (gold is None):
+        msg = "--seeds and --gold go together"
+        raise click.UsageError(msg)
+    targets = [("custom", seeds, gold)] if seeds and gold else _corpora(corpus_names)
+    click.echo(_SCORE_HEADER)
+    missed: list[str] = []
+    for name, docs, gold_path in targets:
+        scores = evaluate_build(BuildConfig(seeds=docs, gazetteer=gazetteer), gold_path)
+        for part, report in scores.items():
+            click.echo(_score_row(name, part, report))
+            if part == "all":
+                missed.extend(f"missed: {name}: {gold_id}" for gold_id in report.missed)
     if show_missed:
-        for gold_id in report.missed:
-            click.echo(f"missed: {gold_id}")
+        click.echo("\n".join(missed))
 
 
-def _evaluation_text(report: Evaluation) -> str:
-    def km(value: float | None) -> str:
-        return "n/a" if value is None else f"{value:.2f} km"
+def _corpora(names: tuple[str, ...]) -> list[tuple[str, Path, Path]]:
+    chosen = [c for c in CORPORA if not names or c.name in names]
+    found = []
+    for corpus in chosen:
+        if corpus.docs.is_dir():
+            found.append((corpus.name, corpus.docs, corpus.gold))
+        else:
+            click.echo(f"skipped {corpus.name}: {corpus.docs} not found", err=True)
+    if not found:
+        msg = "no corpus folder found; run from the repository root"
+        raise click.UsageError(msg)
+    return found
 
-    return "\n".join(
-        [
-            f"gold incidents     {report.gold}",
-            f"predicted          {report.predicted}",
-            f"recall             {report.recall:.3f} ({report.found}/{report.gold})",
-            f"precision          {report.precision:.3f} ({report.true_positives} right, "
-            f"{report.false_positives} wrong: {report.negatives_hit} on negatives, "
-            f"{report.duplicates} unmerged duplicates)",
-            f"dates exact ±1 day {report.date_accuracy:.3f} ({report.dates_right}/{report.found})",
-            f"dates consistent   {report.date_consistency:.3f} "
-            f"({report.dates_consistent}/{report.found}; overlap, start within gold precision)",
-            f"places within 5 km {report.places_right}/{report.located_pairs}",
-            f"median distance    {km(report.median_km)}",
-            f"max distance       {km(report.max_km)}",
-        ]
+
+_SCORE_HEADER = (
+    f"{'corpus':<8} {'part':<5} {'gold':>4} {'found':>5} {'recall':>6} {'precis.':>7} "
+    f"{'wrong':>5} {'dates±1':>7} {'dates~':>6} {'≤5 km':>7} {'median':>8}"
+)
+
+
+def _score_row(name: str, part: str, report: Evaluation) -> str:
+    median = "n/a" if report.median_km is None else f"{report.median_km:.2f} km"
+    places = f"{report.places_right}/{report.located_pairs}"
+    return (
+        f"{name:<8} {part:<5} {report.gold:>4} {report.found:>5} {report.recall:>6.3f} "
+        f"{report.precision:>7.3f} {report.false_positives:>5} {report.date_accuracy:>7.3f} "
+        f"{report.date_consistency:>6.3f} {places:>7} {median:>8}"
     )
 
 

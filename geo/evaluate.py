@@ -1,4 +1,8 @@
-"""Score extracted incidents against the hand-annotated gold set in ``tests/gold/``.
+"""Score extracted incidents against the hand-annotated gold sets in ``tests/gold/``.
+
+There is one gold set per corpus (the seeds, the Wikipedia-derived development texts, the news
+excerpts). A corpus may hold out some documents: rules are developed on the rest and the held
+part is scored separately, so the figures say how the rules do on text they were not fitted to.
 
 A predicted incident matches a gold incident when one of its source sentences contains one of
 the gold fragments from the same document. Precision counts as false positives: predictions
@@ -11,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -54,6 +58,26 @@ class Gold:
     incidents: tuple[GoldIncident, ...]
     negatives: tuple[GoldMention, ...]
     exhaustive_docs: tuple[str, ...]
+    held_out_docs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """A folder of documents and the gold set annotated on it, relative to the repository."""
+
+    name: str
+    docs: Path
+    gold: Path
+
+
+# The development corpora live in the shared workspace beside the repository: they are not ours
+# to redistribute (the news excerpts are their publishers' copyright).
+CORPORA = (
+    Corpus("seeds", Path("seeds"), Path("tests/gold/incidents.yaml")),
+    Corpus("devset", Path("../shared/devset/docs"), Path("tests/gold/devset.yaml")),
+    Corpus("devnews", Path("../shared/devnews/docs"), Path("tests/gold/devnews.yaml")),
+)
+PARTS = ("all", "dev", "held")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +149,37 @@ def load_gold(path: Path) -> Gold:
         negatives = tuple(_mention(item) for item in raw.get("negatives") or ())
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(path, f"gold entry is malformed: {exc!r}") from None
-    return Gold(incidents, negatives, tuple(raw.get("exhaustive_docs") or ()))
+    return Gold(
+        incidents,
+        negatives,
+        tuple(raw.get("exhaustive_docs") or ()),
+        tuple(raw.get("held_out_docs") or ()),
+    )
+
+
+def gold_part(gold: Gold, docs: Sequence[str], part: str) -> tuple[Gold, frozenset[str]]:
+    """Restrict ``gold`` to the development or held-out documents (``part`` in :data:`PARTS`).
+
+    Returns
+    -------
+    tuple[Gold, frozenset[str]]
+        The gold set of that part and the names of its documents.
+    """
+    held = set(gold.held_out_docs)
+    names = frozenset(d for d in docs if part == "all" or (d in held) == (part == "held"))
+    incidents = []
+    for incident in gold.incidents:
+        mentions = tuple(m for m in incident.mentions if m.doc in names)
+        if mentions:
+            incidents.append(replace(incident, mentions=mentions))
+    negatives = tuple(m for m in gold.negatives if m.doc in names)
+    exhaustive = tuple(d for d in gold.exhaustive_docs if d in names)
+    return Gold(tuple(incidents), negatives, exhaustive, gold.held_out_docs), names
+
+
+def in_docs(incidents: Sequence[Incident], names: frozenset[str]) -> list[Incident]:
+    """Keep the incidents reported by at least one of the documents ``names``."""
+    return [i for i in incidents if any(s.doc in names for s in i.sources)]
 
 
 def _mention(item: dict[str, str]) -> GoldMention:

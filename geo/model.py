@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Shape = Literal["front_matter", "flat", "glossed"]
+SourceFormat = Literal["text", "markdown", "html", "pdf"]
 PlaceKind = Literal[
     "village", "town", "city", "district", "province", "region", "country", "landmark", "water"
 ]
@@ -93,6 +94,13 @@ class Document:
     metadata: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
     glosses_removed: int = 0
     chars_repaired: int = 0
+    source_format: SourceFormat = "text"
+    encoding: str = "utf-8"
+    headline: str = ""
+    # The item's own date (publication line, dateline, page metadata), and where it came from.
+    published: dt.date | None = None
+    published_from: str = ""
+    dateline: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +175,8 @@ class DateRange:
     end: dt.date
     precision: DatePrecision
     text: str = ""
+    # Why the year or the day is not in the text itself ("year from the heading"); "" if it is.
+    inferred: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,9 +11,10 @@ from pathlib import Path
 import geopandas
 
 from geo.errors import GazetteerError, GeoError, InputError
-from geo.evaluate import Evaluation, evaluate, load_gold
+from geo.evaluate import CORPORA, PARTS, Evaluation, evaluate, gold_part, in_docs, load_gold
 from geo.fsutil import atomic_write_text
 from geo.incidents import Extraction, extract_incidents
+from geo.model import Document
 from geo.output import (
     EXPORT_FORMATS,
     ExportFormat,
@@ -30,9 +31,11 @@ from geo.read import Corpus, load_corpus
 log = logging.getLogger(__name__)
 
 __all__ = [
+    "CORPORA",
     "EXPORT_FORMATS",
     "BuildConfig",
     "BuildResult",
+    "Document",
     "Evaluation",
     "build",
     "evaluate_build",
@@ -177,10 +180,23 @@ def export(
     return len(frame)
 
 
-def evaluate_build(config: BuildConfig, gold_path: Path) -> Evaluation:
-    """Extract incidents from ``config``'s seeds and score them against the gold set."""
+def evaluate_build(config: BuildConfig, gold_path: Path) -> dict[str, Evaluation]:
+    """Extract incidents from ``config``'s seeds and score them against the gold set.
+
+    Returns
+    -------
+    dict[str, Evaluation]
+        The scores over all documents (``all``) and, when the gold set holds some documents
+        out, over the development part (``dev``) and the held-out part (``held``).
+    """
     gold = load_gold(gold_path)
-    return evaluate(extract(config)[1].incidents, gold)
+    corpus, extraction = extract(config)
+    names = [document.path for document in corpus.documents]
+    scores: dict[str, Evaluation] = {}
+    for part in PARTS if gold.held_out_docs else ("all",):
+        part_gold, part_names = gold_part(gold, names, part)
+        scores[part] = evaluate(in_docs(extraction.incidents, part_names), part_gold)
+    return scores
 
 
 def check_gazetteer_file(path: Path) -> list[GeoError]:

@@ -23,12 +23,19 @@ def test_corpus_reports_each_document() -> None:
     code, out, _ = run("corpus", "--seeds", str(SEEDS))
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split() == ["document", "shape", "sections", "sentences", "glosses", "repaired"]
-    rows = {line.split()[0]: line.split()[1:] for line in lines[1:]}
-    assert rows["002_c541be4a485a1455.txt"][0] == "glossed"
-    assert rows["002_c541be4a485a1455.txt"][3] == "64"
-    assert rows["004_611ee24c1ec80590.txt"][0] == "front_matter"
-    assert int(rows["004_611ee24c1ec80590.txt"][4]) > 300
+    assert lines[0].split() == [
+        "document", "format", "shape", "sections", "sentences", "glosses", "repaired"
+    ]  # fmt: skip
+    rows = {line.split()[0]: line.split()[1:] for line in lines[1:] if not line.startswith(" ")}
+    assert rows["002_c541be4a485a1455.txt"][:2] == ["text", "glossed"]
+    assert rows["002_c541be4a485a1455.txt"][4] == "64"
+    assert rows["004_611ee24c1ec80590.txt"][:2] == ["text", "front_matter"]
+    assert int(rows["004_611ee24c1ec80590.txt"][5]) > 300
+    # The facts below each row: 001's front matter dates it; 002's scrape has its page title.
+    facts = out.split("001_d44544b78ddb5d3f.txt")[1].split("\n002_")[0]
+    assert "    date: 2022-02-13 (from front matter)" in facts
+    facts = out.split("\n002_")[1].split("\n003_")[0]
+    assert "    headline: Armenian–Azerbaijani Border Conflict" in facts
 
 
 def test_corpus_dump_writes_normalized_text(tmp_path: Path) -> None:
@@ -42,7 +49,7 @@ def test_build_writes_the_three_outputs(tmp_path: Path) -> None:
     code, out, _ = run("build", "--seeds", str(SEEDS), "--out", str(tmp_path))
     assert code == 0, out
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(OUTPUTS)
-    assert out.startswith("read 5 documents, 1429 sentences\n")
+    assert out.startswith("read 5 documents, 1431 sentences\n")
     collection = json.loads((tmp_path / "clashes.geojson").read_text(encoding="utf-8"))
     assert f"found {len(collection['features'])} incidents" in out
 

@@ -47,6 +47,35 @@ def _p(template: str, name: str) -> str:
     return template.format(name=name)
 
 
+@dataclass(frozen=True, slots=True)
+class WarSpan:
+    """A war or phase a text names ("the 44-day war"), as the years a yearless date may take."""
+
+    name: str
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class DateContext:
+    """What a yearless or relative date can lean on, besides the sentence itself.
+
+    In the order a reader uses them: the year of the heading or of an earlier sentence
+    (``year``, described by ``year_from``), a war the document names (``war``), and the item's
+    own date (``item_date``, read from ``item_date_from``), which no event it reports follows.
+    """
+
+    year: int | None = None
+    year_from: str = ""
+    war: WarSpan | None = None
+    item_date: dt.date | None = None
+    item_date_from: str = ""
+
+    def describe_item_date(self) -> str:
+        """Say where the item's date came from, for the ``date_inferred`` reason."""
+        return f"the item's date {self.item_date} ({self.item_date_from})"
+
+
 # Order matters: longer, more specific forms first; a span claimed by one form is not reused.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
@@ -110,6 +139,18 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("same_month", r"\b(?i:(?:the\s+)?same\s+month)\b"),
         ("same_time", r"\b(?i:at\s+the\s+same\s+time|meanwhile)\b"),
+        # News dates events by the day it appeared: "on Sunday", "Thursday night", "today".
+        (
+            "weekday",
+            r"\b(?:(?i:on|late|early|last)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday"
+            r"|Saturday|Sunday)(?:\s+(?i:morning|afternoon|evening|night))?\b",
+        ),
+        (
+            "deictic",
+            r"\b(?i:(?P<today>(?:earlier\s+)?today(?!\s+(?:known|called|named|part))"
+            r"|this\s+(?:morning|afternoon|evening)|tonight)"
+            r"|(?P<yesterday>yesterday|last\s+night))\b",
+        ),
     )
 )
 
@@ -120,6 +161,7 @@ _SIGNALS = {
     "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
     "year": re.compile(r"(?:19|20)\d\d"),
     "relative": re.compile(r"\b(?i:next|following|same|previous|later|meanwhile)\b"),
+    "deictic": re.compile(r"day\b|(?i:tonight|last\s+night|this\s+(?:morning|afternoon|evening))"),
 }
 _NEEDS = {
     "day_day_month_year": {"month", "year"},
@@ -143,6 +185,8 @@ _NEEDS = {
     "relative_days": {"relative"},
     "same_month": {"relative"},
     "same_time": {"relative"},
+    "weekday": {"deictic"},
+    "deictic": {"deictic"},
 }
 
 
@@ -208,23 +252,66 @@ def _day(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# A weekday names a day of the item's own week; text dated far from the item's date (an
+# encyclopedia article with a crawl date) is not talking about that week.
+_WEEK_DAYS = 7
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 class _Resolver:
     """Turns one regex match into a DateRange given the year (and date) context."""
 
-    def __init__(self, context_year: int | None, previous: DateRange | None) -> None:
-        self.context_year = context_year
+    def __init__(
+        self, context: DateContext, year_in_text: int | None, previous: DateRange | None
+    ) -> None:
+        self.context = context
+        self.year_in_text = year_in_text
         self.previous = previous
+        self.inferred = ""
+
+    @property
+    def context_year(self) -> int | None:
+        """The year of the text before the match or of the context, for relative years."""
+        return self.year_in_text if self.year_in_text is not None else self.context.year
 
     def resolve(self, kind: str, match: re.Match[str]) -> DateMatch | None:
         handler = getattr(self, f"_{kind}")
+        self.inferred = ""
         result: tuple[dt.date, dt.date, DatePrecision, bool, bool] | None = handler(match)
         if result is None:
             return None
         start, end, precision, is_relative, has_year = result
         if end < start or not (_valid_year(start.year) and _valid_year(end.year)):
             return None
-        when = DateRange(start, end, precision, match.group(0))
+        when = DateRange(start, end, precision, match.group(0), self.inferred)
         return DateMatch(match.start(), match.end(), kind, when, is_relative, has_year)
+
+    def _year_of(self, month: int, day: int = 1) -> int | None:
+        """Give a yearless month (and day) its year, and say where the year came from."""
+        if self.year_in_text is not None:
+            return self.year_in_text
+        context = self.context
+        item = context.item_date
+        year = context.year
+        if year is not None:
+            candidate = _day(year, month, day)
+            if item is None or candidate is None or candidate <= item:
+                self.inferred = f"year from {context.year_from}"
+                return year
+        war = context.war
+        if war is not None:
+            fits = [
+                y
+                for y in range(war.start.year, war.end.year + 1)
+                if (found := _day(y, month, day)) is not None and war.start <= found <= war.end
+            ]
+            if len(fits) == 1:
+                self.inferred = f"year from '{war.name}' named in the text"
+                return fits[0]
+        if item is not None:
+            self.inferred = f"latest such date not after {context.describe_item_date()}"
+            return item.year if (month, day) <= (item.month, item.day) else item.year - 1
+        return None
 
     # Each handler returns (start, end, precision, is_relative, has_year) or None.
     def _day_day_month_year(
@@ -272,13 +359,12 @@ class _Resolver:
     def _month_month(
         self, m: re.Match[str]
     ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
-        if self.context_year is None:
-            return None
         m1, m2 = MONTHS[m["m1"].lower()], MONTHS[m["m2"].lower()]
-        if m1 > m2:
+        year = self._year_of(m1)
+        if year is None or m1 > m2:
             return None
-        start = _month_range(self.context_year, m1, m["p1"])[0]
-        end = _month_range(self.context_year, m2, m["p2"])[1]
+        start = _month_range(year, m1, m["p1"])[0]
+        end = _month_range(year, m2, m["p2"])[1]
         return start, end, "month", False, False
 
     def _part_month_year(
@@ -309,9 +395,11 @@ class _Resolver:
     def _day_month(
         self, m: re.Match[str]
     ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
-        if self.context_year is None:
+        month, day_of_month = MONTHS[m["m"].lower()], int(m["d"])
+        if not 1 <= day_of_month <= calendar.monthrange(2000, month)[1]:
             return None
-        day = _day(self.context_year, MONTHS[m["m"].lower()], int(m["d"]))
+        year = self._year_of(month, day_of_month)
+        day = None if year is None else _day(year, month, day_of_month)
         return None if day is None else (day, day, "day", False, False)
 
     _month_day = _day_month
@@ -323,18 +411,52 @@ class _Resolver:
     def _part_month(
         self, m: re.Match[str]
     ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
-        if self.context_year is None:
+        month = MONTHS[m["m"].lower()]
+        year = self._year_of(month)
+        if year is None:
             return None
-        start, end = _month_range(self.context_year, MONTHS[m["m"].lower()], m["p"])
+        start, end = _month_range(year, month, m["p"])
         return start, end, "month", False, False
 
     def _month_only(
         self, m: re.Match[str]
     ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
-        if self.context_year is None:
+        month = MONTHS[m["m"].lower()]
+        year = self._year_of(month)
+        if year is None:
             return None
-        start, end = _month_range(self.context_year, MONTHS[m["m"].lower()], None)
+        start, end = _month_range(year, month, None)
         return start, end, "month", False, False
+
+    def _weekday(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        item = self._item_week()
+        if item is None:
+            return None
+        back = (item.weekday() - _WEEKDAYS.index(m["w"].lower())) % 7
+        day = item - dt.timedelta(days=back)
+        self.inferred = f"the {m['w']} on or before {self.context.describe_item_date()}"
+        return day, day, "day", True, False
+
+    def _deictic(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        item = self._item_week()
+        if item is None:
+            return None
+        day = item if m["today"] else item - dt.timedelta(days=1)
+        self.inferred = f"'{m.group(0)}' counted from {self.context.describe_item_date()}"
+        return day, day, "day", True, False
+
+    def _item_week(self) -> dt.date | None:
+        item = self.context.item_date
+        previous = self.previous
+        if item is None:
+            return None
+        if previous is not None and abs((item - previous.end).days) > _WEEK_DAYS:
+            return None
+        return item
 
     def _year(self, m: re.Match[str]) -> tuple[dt.date, dt.date, DatePrecision, bool, bool]:
         year = int(m["y"])
@@ -390,7 +512,11 @@ class _Resolver:
 
 
 def find_dates(
-    text: str, *, context_year: int | None = None, previous: DateRange | None = None
+    text: str,
+    *,
+    context_year: int | None = None,
+    previous: DateRange | None = None,
+    context: DateContext | None = None,
 ) -> list[DateMatch]:
     """Find every date expression in ``text``, in order of position.
 
@@ -399,20 +525,25 @@ def find_dates(
     text
         One sentence or clause.
     context_year
-        Year for dates written without one ("On 15 November"), from the heading or an earlier
-        sentence. Without it such dates are skipped.
+        Year for dates written without one ("On 15 November"); a shorthand for a
+        :class:`DateContext` with only a year. Without any context such dates are skipped.
     previous
         The last date established before this text, for relative dates ("the next day").
+    context
+        The heading's or earlier sentences' year, a war the text names, the item's own date.
 
     Returns
     -------
     list[DateMatch]
         Non-overlapping matches; a yearless date after a dated one in the same text takes
-        that one's year.
+        that one's year. A date whose year or day came from outside the text says how in
+        ``when.inferred``.
     """
     signals = {name for name, pattern in _SIGNALS.items() if pattern.search(text)}
     if not signals:
         return []
+    if context is None:
+        context = DateContext(year=context_year, year_from="the text before")
     claimed: list[tuple[int, int]] = []
     found: list[DateMatch] = []
     for kind, pattern in _PATTERNS:
@@ -421,9 +552,9 @@ def find_dates(
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in claimed):
                 continue
-            year = _year_before(found, match.start()) or context_year
             anchor = _day_before(found, match.start()) or previous
-            resolved = _Resolver(year, anchor).resolve(kind, match)
+            resolver = _Resolver(context, _year_before(found, match.start()), anchor)
+            resolved = resolver.resolve(kind, match)
             if resolved is not None:
                 claimed.append((match.start(), match.end()))
                 found.append(resolved)
@@ -467,7 +598,9 @@ def _widen_by_duration(text: str, found: DateMatch) -> DateMatch:
         return found
     # Counted the usual way: the 44-day war ran from 27 September to 10 November 2020.
     start = found.when.end - dt.timedelta(days=int(duration["n"]))
-    when = DateRange(start, found.when.end, "day", text[duration.start() : found.end])
+    when = DateRange(
+        start, found.when.end, "day", text[duration.start() : found.end], found.when.inferred
+    )
     return DateMatch(
         duration.start(), found.end, "duration", when, found.is_relative, found.has_year
     )

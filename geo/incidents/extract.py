@@ -8,12 +8,20 @@ several documents, or reports of the same place over overlapping dates, are one 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from geo.incidents.dates import DateMatch, find_dates, has_date_signal, heading_year
+from geo.incidents.dates import (
+    DateContext,
+    DateMatch,
+    WarSpan,
+    find_dates,
+    has_date_signal,
+    heading_year,
+)
 from geo.incidents.events import (
     find_event_cue,
     find_sides,
@@ -23,6 +31,7 @@ from geo.incidents.events import (
 )
 from geo.incidents.figures import DeathFigure, find_deaths
 from geo.incidents.merge import DATE_RANK, PRECISION_RANK, Candidate, merge_candidates
+from geo.incidents.periods import WAR_NAMES
 from geo.model import (
     DateRange,
     Document,
@@ -78,6 +87,10 @@ class _DocState:
     heading: str = ""
     heading_places: tuple[Mention, ...] = ()
     context_year: int | None = None
+    year_from: str = ""
+    war: WarSpan | None = None
+    item_date: dt.date | None = None
+    item_date_from: str = ""
     previous: DateRange | None = None
     last: Candidate | None = None
     dated: tuple[Sentence, DateRange] | None = None
@@ -125,7 +138,11 @@ def _explain_unlocated(candidate: Candidate, names: Sequence[UnresolvedName]) ->
 
 
 def _document_candidates(document: Document, gazetteer: Gazetteer) -> Iterator[Candidate]:
-    state = _DocState()
+    state = _DocState(
+        war=find_war(document.text),
+        item_date=document.published,
+        item_date_from=document.published_from,
+    )
     sections = _section_sentences(document)
     # Most sentences report no violence; their dates matter only as context for the next
     # dated incident, so they are parsed lazily, when such an incident follows.
@@ -138,6 +155,7 @@ def _document_candidates(document: Document, gazetteer: Gazetteer) -> Iterator[C
             year = heading_year(sentence.heading)
             if year is not None:
                 state.context_year, state.previous = year, None
+                state.year_from = "the heading"
         if not has_event_cue(sentence.text):
             if has_date_signal(sentence.text):
                 pending.append(sentence)
@@ -178,7 +196,32 @@ def _heading_places(
 
 
 def _dates(sentence: Sentence, state: _DocState) -> list[DateMatch]:
-    return find_dates(sentence.text, context_year=state.context_year, previous=state.previous)
+    context = DateContext(
+        year=state.context_year,
+        year_from=state.year_from,
+        war=state.war,
+        item_date=state.item_date,
+        item_date_from=state.item_date_from,
+    )
+    return find_dates(sentence.text, previous=state.previous, context=context)
+
+
+_WAR_PATTERN = re.compile(
+    "|".join(
+        f"(?P<w{index}>" + "|".join(re.escape(name) for name in war.names) + ")"
+        for index, war in enumerate(WAR_NAMES)
+    ),
+    re.IGNORECASE,
+)
+
+
+def find_war(text: str) -> WarSpan | None:
+    """Return the first war or phase ``text`` names, by any of its names ("the 44-day war")."""
+    found = _WAR_PATTERN.search(text)
+    if found is None or found.lastgroup is None:
+        return None
+    war = WAR_NAMES[int(found.lastgroup[1:])]
+    return WarSpan(found.group(0), war.start, war.end)
 
 
 def _advance(
@@ -192,6 +235,7 @@ def _advance(
         state.previous = dates[-1].when
     if dates:
         state.context_year = dates[-1].when.start.year
+        state.year_from = "an earlier sentence"
     if found:
         state.last = found[-1]
 
@@ -226,7 +270,8 @@ def _clause_date(clause: str, dates: Sequence[DateMatch]) -> DateRange | None:
         end = max(d.when.end for d in usable)
         precision = max((d.when.precision for d in usable), key=DATE_RANK.__getitem__)
         text = " … ".join(d.when.text for d in usable)
-        return DateRange(start, end, precision, text)
+        inferred = next((d.when.inferred for d in usable if d.when.inferred), "")
+        return DateRange(start, end, precision, text, inferred)
     return min(usable, key=lambda d: (DATE_RANK[d.when.precision], d.start)).when
 
 

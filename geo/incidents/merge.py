@@ -356,7 +356,9 @@ def _widest_precise(group: Sequence[Candidate]) -> DateRange:
     if (max(starts) - min(starts)).days <= 2:
         texts = sorted({w.text for w in precise if w.text}, key=lambda t: (len(t), t))
         end = max(w.end for w in precise)
-        return DateRange(min(starts), end, precise[0].precision, texts[-1] if texts else "")
+        inferred = next((w.inferred for w in precise if w.inferred), "")
+        text = texts[-1] if texts else ""
+        return DateRange(min(starts), end, precise[0].precision, text, inferred)
     counts = Counter((w.start, w.end) for w in precise)
     start, end = min(counts, key=lambda span: (-counts[span], span))
     return next(w for w in precise if (w.start, w.end) == (start, end))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from dataclasses import dataclass
 
 from geo.errors import InputError
 from geo.model import Period
@@ -117,3 +118,54 @@ def find_period(period_id: str) -> Period:
         message = f"unknown period '{period_id}' (known: {known}){hint}"
         option = "--period"
         raise InputError(option, message) from None
+
+
+@dataclass(frozen=True, slots=True)
+class WarName:
+    """Names a war or a phase goes by in the texts, and the days it ran.
+
+    A text that names one ("the 44-day war") gives a yearless date ("on 14 October") its
+    year when exactly one year of the war's span holds that day.
+    """
+
+    names: tuple[str, ...]
+    start: dt.date
+    end: dt.date
+    source: str
+
+
+def _phase(period_id: str) -> tuple[dt.date, dt.date]:
+    found = next(p for p in PERIODS if p.id == period_id)
+    return found.start, found.end
+
+
+WAR_NAMES: tuple[WarName, ...] = (
+    WarName(
+        # Armenian and international usage ("44-day war", "2020 war"); Azerbaijani official
+        # usage ("Patriotic War"); Wikipedia's title. The span is the phase's.
+        names=(
+            "Second Nagorno-Karabakh War",
+            "Second Karabakh War",
+            "44-day war",
+            "44 day war",
+            "Patriotic War",
+            "2020 Nagorno-Karabakh war",
+            "2020 war",
+        ),
+        start=_phase("second-war")[0],
+        end=_phase("second-war")[1],
+        source="phase 'second-war' above",
+    ),
+    WarName(
+        names=("four-day war", "April war", "2016 Nagorno-Karabakh conflict"),
+        start=_D(2016, 4, 1),
+        end=_D(2016, 4, 5),
+        source="seeds/001 'Between 1 and 5 April 2016' (the four-day war)",
+    ),
+    WarName(
+        names=("First Nagorno-Karabakh War", "First Karabakh War", "the first war"),
+        start=_phase("first-war")[0],
+        end=_phase("first-war")[1],
+        source="phase 'first-war' above",
+    ),
+)

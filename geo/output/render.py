@@ -71,6 +71,7 @@ FIELDS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
     ("date_start", "day0", ()),
     ("date_end", "day1", ()),
     ("date_precision", "s", ()),
+    ("date_inferred", "s", ()),
     ("period", "period_id", ()),
     ("period_label", "period_label", ()),
     ("place", "s", ()),

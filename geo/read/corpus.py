@@ -1,26 +1,35 @@
-"""Read seed documents into normalized text, sections and sentences with exact offsets."""
+"""Read documents into normalized text, sections and sentences with exact offsets."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import ftfy
 
 from geo.errors import InputError
-from geo.model import Document, Section, Sentence
+from geo.model import Document, Section, Sentence, SourceFormat
+from geo.read.decode import decode_text
+from geo.read.front import dateline_date, parse_date_line, parse_iso_date, url_date
 from geo.read.sentences import split_spans
-from geo.read.shapes import Block, shape_text
+from geo.read.shapes import Block, ShapedText, shape_text
+from geo.read.webpage import html_to_text, pdf_to_text
 
 log = logging.getLogger(__name__)
 
-SEED_SUFFIXES = (".txt", ".md")
-# A line this long is not prose a person wrote; it is a dump or a binary in disguise.
-MAX_LINE_CHARS = 1_000_000
+FORMATS: dict[str, SourceFormat] = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+}
+SEED_SUFFIXES = tuple(FORMATS)
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False)
 # ftfy leaves some MacRoman mojibake alone: runs starting with U+F8FF (MacRoman's 0xF0, the lead
@@ -54,7 +63,7 @@ def seed_files(seeds_dir: Path) -> list[Path]:
         if path.suffix.lower() in SEED_SUFFIXES and not path.name.upper().startswith("README")
     )
     if not paths:
-        raise InputError(seeds_dir, "no .txt or .md seed files found in this folder")
+        raise InputError(seeds_dir, "no .txt, .md, .html or .pdf files found in this folder")
     return paths
 
 
@@ -89,52 +98,46 @@ def load_corpus(seeds_dir: Path, *, is_strict: bool = False) -> Corpus:
 
 
 def _parse_file(path: Path) -> Document:
+    source_format = FORMATS[path.suffix.lower()]
     try:
-        return parse_document(read_seed(path), path.name)
+        text, encoding = read_text(path, source_format)
+        document = parse_document(text, path.name)
     except InputError as error:
         # Documents are named by file name, but a message should name the file the user has.
         if error.path == path.name:
             raise InputError(path, error.problem, error.line) from None
         raise
+    return replace(document, source_format=source_format, encoding=encoding)
 
 
-def read_seed(path: Path) -> str:
-    """Read one seed file as UTF-8 text, refusing what is not a text document.
+def read_text(path: Path, source_format: SourceFormat = "text") -> tuple[str, str]:
+    """Read one document file as text, whatever its format and encoding.
+
+    Returns
+    -------
+    tuple[str, str]
+        The text (a web page's main text, a PDF's paragraphs) and the encoding it was read with.
 
     Raises
     ------
     InputError
-        Unreadable, empty, binary, not UTF-8, or with an absurdly long line.
+        Unreadable, empty, binary, in no known encoding, or with an absurdly long line.
     """
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
-    if not data.strip():
-        raise InputError(path, "file is empty")
-    nul = data.find(b"\x00")
-    if nul != -1:
-        raise InputError(path, f"looks like a binary file (NUL byte at offset {nul})")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        bad = data[exc.start]
-        message = f"is not valid UTF-8 (byte 0x{bad:02x} at offset {exc.start}); save it as UTF-8"
-        raise InputError(path, message) from None
-    _check_line_lengths(text, path)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    if source_format == "pdf":
+        return pdf_to_text(data, path), "pdf"
+    text, encoding = decode_text(data, path)
+    if source_format == "html":
+        return html_to_text(text, path), encoding
+    return text, encoding
 
 
-def _check_line_lengths(text: str, path: Path) -> None:
-    if len(text) <= MAX_LINE_CHARS:
-        return
-    for number, line in enumerate(text.split("\n"), start=1):
-        if len(line) > MAX_LINE_CHARS:
-            message = (
-                f"line {number} is {len(line):,} characters long (limit {MAX_LINE_CHARS:,}); "
-                "this does not look like prose: split it into paragraphs"
-            )
-            raise InputError(path, message, number)
+def read_seed(path: Path) -> str:
+    """Read one plain-text document (see :func:`read_text`)."""
+    return read_text(path)[0]
 
 
 def repair_mojibake(text: str) -> tuple[str, int]:
@@ -168,14 +171,14 @@ def _count_replaced(before: str, after: str) -> int:
 
 
 def parse_document(text: str, path: str) -> Document:
-    """Turn the raw text of one seed into a :class:`~geo.model.Document`.
+    """Turn the text of one document into a :class:`~geo.model.Document`.
 
     Parameters
     ----------
     text
-        The file's content.
+        The file's content, decoded.
     path
-        The seed's file name, kept on every sentence as its provenance.
+        The document's file name, kept on every sentence as its provenance.
 
     Raises
     ------
@@ -187,6 +190,7 @@ def parse_document(text: str, path: str) -> Document:
     normalized, sections, sentences = _assemble(shaped.blocks, path)
     if not sentences:
         raise InputError(path, "contains no prose sentences")
+    published, published_from = document_date(shaped)
     return Document(
         path=path,
         shape=shaped.shape,
@@ -196,7 +200,66 @@ def parse_document(text: str, path: str) -> Document:
         metadata=shaped.metadata,
         glosses_removed=shaped.glosses_removed,
         chars_repaired=chars_repaired,
+        headline=_headline(shaped),
+        published=published,
+        published_from=published_from,
+        dateline=shaped.dateline.text if shaped.dateline else "",
     )
+
+
+def _headline(shaped: ShapedText) -> str:
+    title = next((b.text for b in shaped.blocks if b.kind == "title"), "")
+    return title or str(shaped.metadata.get("title") or "")
+
+
+# Where an item's own date is written, most explicit first.
+_METADATA_DATE_KEYS = ("date", "pubDate", "published")
+
+
+def document_date(shaped: ShapedText) -> tuple[dt.date | None, str]:
+    """Return the item's own date and where it was read.
+
+    A header ``Date:`` line or front-matter date comes first; then the dateline, whose year
+    (when it has none) comes from any other date of the item; then a date line under the
+    headline, a page store's date prefix, and last the date in the item's address.
+    """
+    metadata = shaped.metadata
+    for key in _METADATA_DATE_KEYS:
+        value = metadata.get(key)
+        found = parse_iso_date(str(value)) if value else None
+        if found is not None:
+            return found, "front matter" if shaped.shape == "front_matter" else "Date: line"
+    others = [
+        (_first_date_heading(shaped.blocks), "date line"),
+        (
+            parse_iso_date(str(metadata["date_prefix"])) if "date_prefix" in metadata else None,
+            "date prefix",
+        ),
+        (url_date(str(metadata.get("source") or "")), "address"),
+    ]
+    known = [(date, origin) for date, origin in others if date is not None]
+    if shaped.dateline is not None:
+        reference = known[0][0] if known else None
+        found = dateline_date(shaped.dateline, reference)
+        if found is not None:
+            is_own_year = shaped.dateline.year is not None or not known
+            origin = "dateline" if is_own_year else f"dateline, year from {known[0][1]}"
+            return found, origin
+    return known[0] if known else (None, "")
+
+
+# The date line of a news item stands under its headline, among the page's first lines.
+_DATE_LINE_BLOCKS = 6
+
+
+def _first_date_heading(blocks: Sequence[Block]) -> dt.date | None:
+    """Return the date line under a news headline: a date heading among the first blocks."""
+    for block in blocks[:_DATE_LINE_BLOCKS]:
+        if block.kind == "heading":
+            found = parse_date_line(block.text)
+            if found is not None:
+                return found
+    return None
 
 
 def _assemble(
@@ -208,10 +271,10 @@ def _assemble(
     headings: list[tuple[int, str, int]] = []  # (level, heading, start)
     sentences: list[Sentence] = []
     for block in blocks:
-        if block.kind == "heading":
+        if block.kind in ("heading", "title"):
             headings = [h for h in headings if h[0] < block.level]
             headings.append((block.level, block.text, offset))
-        else:
+        if block.kind not in ("heading", "meta"):
             heading_path = " > ".join(h[1] for h in headings)
             for start, end in split_spans(block.text, is_table=block.kind == "table"):
                 sentences.append(
@@ -235,7 +298,7 @@ def _sections(blocks: Sequence[Block], text_length: int) -> tuple[Section, ...]:
     starts: list[tuple[str, int, int]] = []
     offset = 0
     for block in blocks:
-        if block.kind == "heading":
+        if block.kind in ("heading", "title"):
             starts.append((block.text, block.level, offset))
         offset += len(block.text) + 2
     ends = [start for _, _, start in starts[1:]] + [text_length] * bool(starts)

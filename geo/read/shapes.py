@@ -15,13 +15,16 @@ import yaml
 
 from geo.errors import InputError
 from geo.model import Shape
+from geo.read.front import Dateline, match_dateline, parse_date_line, split_header
 
-BlockKind = Literal["heading", "para", "table"]
+# A title is a heading whose text is also read as a sentence (a headline can report an
+# incident); a meta block (a dateline, a header) is kept in the text but is no sentence.
+BlockKind = Literal["heading", "title", "para", "table", "meta"]
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A heading, a paragraph or a table row, already cleaned of markup."""
+    """A heading, a title, a paragraph, a table row or a metadata line, cleaned of markup."""
 
     kind: BlockKind
     text: str
@@ -36,6 +39,7 @@ class ShapedText:
     blocks: tuple[Block, ...]
     metadata: dict[str, object]
     glosses_removed: int
+    dateline: Dateline | None = None
 
 
 # A gloss is the first ~250 characters of the linked article, cut at a word and ended with " ...".
@@ -46,6 +50,35 @@ _GLOSSED_MIN_LINES = 3
 _WORDISH = re.compile(r"\w")
 _ARTICLES = frozenset({"A", "An", "The"})
 _SCRAPE_FURNITURE = frozenset({"HOME", "TheInfoList", "OR:"})
+
+# Site furniture of saved web pages: never a headline.
+WEB_FURNITURE = frozenset(
+    {
+        "related topics", "skip to main content", "back to main page", "advertisement", "share",
+        "menu", "home", "show more", "search", "main menu", "related news", "read more",
+        "jump to content", "from wikipedia, the free encyclopedia",
+    }
+)  # fmt: skip
+# "== History ==" in wikitext dumps.
+_WIKI_HEADING = re.compile(r"^(=+)\s*(.+?)\s*\1$")
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_LATIN = re.compile(r"[A-Za-z]")
+# News headlines run longer than section headings.
+_TITLE_MAX_CHARS = 160
+_TITLE_MAX_WORDS = 24
+# A line that is only a date, as timelines head each day: "14 March", "March 14, 2020", "1988",
+# "Wednesday, 18 January".
+_BARE_DATE = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:[0-3]?\d\s+{_MONTH_NAME}|{_MONTH_NAME}\s+[0-3]?\d)(?:,?\s+(?:19|20)\d\d)?\s*:?$"
+    rf"|^(?:{_MONTH_NAME}\s+)?(?:19|20)\d\d\s*:?$",
+    re.IGNORECASE,
+)
+# Datelines open one of the first paragraphs, after a headline, a date line or residue.
+_DATELINE_SEARCH_BLOCKS = 8
 
 _HEADING_MD = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _IMAGE_MD = re.compile(r"^\s*!\[[^\]]*\]\(.*\)\s*$")
@@ -83,12 +116,17 @@ def shape_text(text: str, path: str) -> ShapedText:
     """
     shape = detect_shape(text)
     if shape == "front_matter":
-        metadata, body = _split_front_matter(text, path)
-        return ShapedText(shape, tuple(_markdown_blocks(body)), metadata, 0)
+        front, body = _split_front_matter(text, path)
+        return ShapedText(shape, tuple(_markdown_blocks(body)), front, 0)
+    fields, lines = split_header(text.split("\n"))
+    metadata: dict[str, object] = dict(fields)
     if shape == "glossed":
-        body, removed = _remove_glosses(text)
-        return ShapedText(shape, tuple(_plain_blocks(body, is_scraped=True)), {}, removed)
-    return ShapedText(shape, tuple(_plain_blocks(text, is_scraped=False)), {}, 0)
+        body, removed = _remove_glosses("\n".join(lines))
+        return ShapedText(shape, tuple(_plain_blocks(body, is_scraped=True)), metadata, removed)
+    blocks, dateline = _with_dateline(list(_flat_blocks(lines)))
+    if dateline is not None:
+        metadata["dateline"] = dateline.text
+    return ShapedText(shape, tuple(blocks), metadata, 0, dateline)
 
 
 def _split_front_matter(text: str, path: str) -> tuple[dict[str, object], str]:
@@ -171,17 +209,96 @@ def _table_row(line: str) -> str:
 
 
 def _plain_blocks(text: str, *, is_scraped: bool) -> Iterator[Block]:
-    """Blocks of flat or scraped text: blank lines end paragraphs; lone short lines are headings."""
+    """Blocks of scraped text: the page title, then paragraphs; lone short lines are headings."""
     lines = text.split("\n")
     title = next((line.strip() for line in lines if line.strip()), "")
     if title and len(lines) > 1:
-        yield Block("heading", title, 1)
+        yield Block("title", title, 1)
         lines = lines[lines.index(next(ln for ln in lines if ln.strip())) + 1 :]
+    yield from _chunked_blocks(lines, is_scraped=is_scraped)
+
+
+def _chunked_blocks(lines: list[str], *, is_scraped: bool) -> Iterator[Block]:
     for chunk in re.split(r"\n[ \t]*\n", "\n".join(lines)):
         chunk_lines = [ln.strip() for ln in chunk.split("\n") if ln.strip()]
         if is_scraped:
             chunk_lines = [ln for ln in chunk_lines if ln not in _SCRAPE_FURNITURE]
         yield from _chunk_blocks(chunk_lines, is_scraped=is_scraped)
+
+
+def _flat_blocks(lines: list[str]) -> Iterator[Block]:
+    """Split a flat text into blocks: a title if the first line is one, then a block per line.
+
+    A line that holds only a date or a wikitext heading becomes a heading.
+    """
+    # Saved pages open with furniture ("Advertisement", "Skip to main content"); the headline
+    # is the first line after it.
+    first = next(
+        (i for i, line in enumerate(lines) if line.strip() and not _is_furniture(line)), None
+    )
+    title = _title_of(lines, first) if first is not None else None
+    if first is not None and title is not None:
+        yield from _chunked_blocks(lines[:first], is_scraped=False)  # kept, not a headline
+        yield Block("title", title, 1)
+        lines = lines[first + 1 :]
+    for block in _chunked_blocks(lines, is_scraped=False):
+        heading = _WIKI_HEADING.match(block.text) if block.kind == "para" else None
+        if heading:
+            yield Block("heading", heading.group(2), len(heading.group(1)))
+        elif block.kind == "para" and (_is_bare_date(block.text) or parse_date_line(block.text)):
+            # Timelines head each day's events with the date; news items put the date
+            # under the headline. Either way the date governs the lines below it.
+            yield Block("heading", block.text, 3)
+        else:
+            yield block
+
+
+def _title_of(lines: list[str], index: int) -> str | None:
+    wiki_title = _WIKI_HEADING.match(lines[index].strip())
+    if wiki_title and len(wiki_title.group(1)) == 1:
+        return wiki_title.group(2)  # "= Sumgait pogrom =" in wikitext dumps
+    return _clean_inline(lines[index]) if _is_title(lines, index) else None
+
+
+def _is_title(lines: list[str], index: int) -> bool:
+    """Tell whether the first line is a title: short, no sentence end, and set off."""
+    line = lines[index].strip()
+    following = next((ln for ln in lines[index + 1 :]), "")
+    is_set_off = not following.strip() or following.lstrip().startswith("|")
+    return (
+        is_set_off
+        and len(lines) > index + 1
+        and len(line) <= _TITLE_MAX_CHARS
+        and len(line.split()) <= _TITLE_MAX_WORDS
+        and (line[0].isupper() or line[0].isdigit())
+        and line[-1] not in ".!?:;,"
+        and _LATIN.search(line) is not None  # not a screen-reader label in another script
+        and parse_date_line(line) is None
+        and not _is_bare_date(line)
+        and match_dateline(line) is None
+    )
+
+
+def _is_furniture(line: str) -> bool:
+    return line.strip().casefold() in WEB_FURNITURE
+
+
+def _with_dateline(blocks: list[Block]) -> tuple[list[Block], Dateline | None]:
+    """Split a wire dateline off the first paragraphs ("BAKU, December 29. /TASS/. ...")."""
+    for position, block in enumerate(blocks[:_DATELINE_SEARCH_BLOCKS]):
+        dateline = match_dateline(block.text) if block.kind == "para" else None
+        if dateline is None:
+            continue
+        rest = block.text[len(block.text) - len(block.text.lstrip()) :][
+            len(dateline.text) :
+        ].strip()
+        replaced = [Block("meta", dateline.text)] + ([Block("para", rest)] if rest else [])
+        return blocks[:position] + replaced + blocks[position + 1 :], dateline
+    return blocks, None
+
+
+def _is_bare_date(line: str) -> bool:
+    return _BARE_DATE.match(line.strip()) is not None
 
 
 def _chunk_blocks(lines: list[str], *, is_scraped: bool) -> Iterator[Block]:

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from geo.errors import InputError
 from geo.model import Document
-from geo.read.corpus import MAX_LINE_CHARS, load_corpus, parse_document, read_seed, repair_mojibake
+from geo.read.corpus import load_corpus, parse_document, read_seed, repair_mojibake
+from geo.read.decode import MAX_LINE_CHARS
 from geo.read.sentences import split_spans
 from tests.conftest import BAD, SEEDS
 
@@ -173,8 +174,9 @@ def test_repair_is_idempotent_on_clean_text() -> None:
 BAD_FILES = {
     "empty.txt": "empty.txt: file is empty",
     "binary.txt": "binary.txt: looks like a binary file (NUL byte at offset 13)",
-    "invalid_utf8.txt": (
-        "invalid_utf8.txt: is not valid UTF-8 (byte 0xe4 at offset 16); save it as UTF-8"
+    "undecodable.txt": (
+        "undecodable.txt: is neither UTF-8 (byte 0x80 at offset 0) nor a recognisable text "
+        "encoding; save it as UTF-8"
     ),
     "front_matter_unclosed.md": (
         "front_matter_unclosed.md:1: front matter opened with '---' on line 1 is never closed"
@@ -220,7 +222,8 @@ def test_one_bad_file_among_good_ones_is_skipped(tmp_path: Path) -> None:
     corpus = load_corpus(tmp_path)
     assert [doc.path for doc in corpus.documents] == ["good.txt"]
     assert [str(e) for e in corpus.skipped] == [
-        f"{tmp_path}/bad.txt: is not valid UTF-8 (byte 0xff at offset 0); save it as UTF-8"
+        f"{tmp_path}/bad.txt: starts with a utf-16 byte-order mark but is not utf-16 "
+        "('utf-16-le' codec can't decode byte 0x6e in position 8: truncated data)"
     ]
     with pytest.raises(InputError, match=r"bad\.txt"):
         load_corpus(tmp_path, is_strict=True)

@@ -124,6 +124,9 @@
     box.appendChild(el("h3", null, props.event_type + " · " + props.date_start +
       (props.date_end !== props.date_start ? " to " + props.date_end : "") +
       " (" + props.date_precision + ")"));
+    if (props.date_inferred) {
+      box.appendChild(el("p", "cm-inferred", "Date inferred: " + props.date_inferred));
+    }
     if (props.summary) {
       box.appendChild(el("p", "cm-summary", props.summary));
     }

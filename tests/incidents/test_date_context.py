@@ -1,0 +1,92 @@
+"""Yearless, weekday and deictic dates take their year or day from the document's context."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.incidents.dates import DateContext, WarSpan, find_dates
+from geo.incidents.extract import find_war
+from geo.model import DateRange
+
+D = dt.date
+ITEM = DateContext(item_date=D(2016, 12, 29), item_date_from="date prefix")
+
+
+def _one(text: str, context: DateContext, previous: DateRange | None = None) -> DateRange:
+    (found,) = find_dates(text, context=context, previous=previous)
+    return found.when
+
+
+def test_a_yearless_date_takes_the_latest_year_not_after_the_item() -> None:
+    # An item of 29 December 2016 reporting "on 4 May" means May 2016; "on 30 December", a
+    # day after the item, can only be the year before.
+    when = _one("Two soldiers were killed on 4 May.", ITEM)
+    assert (when.start, when.precision) == (D(2016, 5, 4), "day")
+    assert when.inferred == "latest such date not after the item's date 2016-12-29 (date prefix)"
+    assert _one("The post was shelled on 30 December.", ITEM).start == D(2015, 12, 30)
+    assert _one("Shelling resumed in late March.", ITEM).start == D(2016, 3, 21)
+
+
+def test_the_heading_year_comes_before_the_item_date() -> None:
+    context = DateContext(
+        year=2014, year_from="the heading", item_date=D(2016, 12, 29), item_date_from="address"
+    )
+    when = _one("On 15 November, a helicopter was shot down.", context)
+    assert (when.start, when.inferred) == (D(2014, 11, 15), "year from the heading")
+    # ... unless that puts the event after the item that reports it.
+    late = DateContext(year=2017, year_from="the heading", item_date=D(2016, 12, 29))
+    assert _one("On 15 November, a helicopter was shot down.", late).start == D(2016, 11, 15)
+
+
+def test_a_year_in_the_same_sentence_is_not_inferred() -> None:
+    found = find_dates("Between 1 April 2016 and 5 May, fighting went on.", context=ITEM)
+    assert [(f.when.start, f.when.inferred) for f in found] == [
+        (D(2016, 4, 1), ""),
+        (D(2016, 5, 5), ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Azerbaijan said on Sunday it had established a checkpoint.", D(2023, 4, 23)),
+        ("Armenian forces launched a fierce attack Sunday on a strategic town.", D(2023, 4, 23)),
+        ("The village came under fire on Thursday night.", D(2023, 4, 20)),
+        ("A soldier was killed by sniper fire today.", D(2023, 4, 24)),
+        ("The border post was shelled last night.", D(2023, 4, 23)),
+        ("Yesterday two shepherds were wounded.", D(2023, 4, 23)),
+    ],
+)
+def test_weekdays_and_today_count_from_the_item_date(text: str, expected: dt.date) -> None:
+    # 24 April 2023 was a Monday.
+    context = DateContext(item_date=D(2023, 4, 24), item_date_from="date prefix")
+    when = _one(text, context)
+    assert (when.start, when.end, when.precision) == (expected, expected, "day")
+    assert "the item's date 2023-04-24 (date prefix)" in when.inferred
+
+
+def test_weekdays_need_an_item_date_near_the_texts_own_dates() -> None:
+    # An encyclopedia article with a crawl date: its earlier dates are years away, so
+    # "on Sunday" there is not the crawl's week.
+    context = DateContext(item_date=D(2022, 2, 13), item_date_from="front matter")
+    previous = DateRange(D(1992, 2, 25), D(1992, 2, 26), "day")
+    assert find_dates("The town was attacked on Sunday.", context=context, previous=previous) == []
+    assert find_dates("The town was attacked on Sunday.") == []
+    assert find_dates("Kirovabad (today known as Ganja) was tense.", context=ITEM) == []
+
+
+def test_a_named_war_gives_the_year_when_exactly_one_year_fits() -> None:
+    war = find_war("During the 44-day war, Hadrut was taken.")
+    assert war == WarSpan("44-day war", D(2020, 9, 27), D(2020, 11, 10))
+    when = _one("On 9 October, Hadrut was shelled.", DateContext(war=war))
+    assert (when.start, when.inferred) == (
+        D(2020, 10, 9),
+        "year from '44-day war' named in the text",
+    )
+    # The first war ran from 1992 to May 1994: "on 26 February" fits three years, so no year.
+    first = find_war("Khojaly in the First Nagorno-Karabakh War")
+    assert first is not None
+    assert find_dates("On 26 February, the town fell.", context=DateContext(war=first)) == []
+    assert find_war("The ceasefire of 1994 held.") is None

@@ -1,0 +1,146 @@
+"""Header lines, date lines, datelines and titles of news items, on the forms real items use."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.read.corpus import parse_document
+from geo.read.front import (
+    dateline_date,
+    match_dateline,
+    parse_date_line,
+    split_header,
+    url_date,
+)
+
+D = dt.date
+
+
+# Datelines as the agencies write them (listed in ../shared/devnews/README.md): the wires of
+# both sides and the international ones.
+@pytest.mark.parametrize(
+    ("text", "city", "month", "day"),
+    [
+        ("BAKU, December 29. /TASS/. The Azerbaijani Defense Ministry said", "BAKU", 12, 29),
+        ("Tartar, September 28, AZERTAC", "Tartar", 9, 28),
+        ("STEPANAKERT, FEBRUARY 21, ARMENPRESS. The Azerbaijani Ministry", "STEPANAKERT", 2, 21),
+        ("Baku, Azerbaijan, Nov. 27", "Baku", 11, 27),
+        ("Moscow, April 23", "Moscow", 4, 23),
+        ("BAKU, Azerbaijan (AP) _ Armenian forces backed by tanks launched", "BAKU", None, None),
+        ("YEREVAN (Combined Sources) — Azerbaijan launched", "YEREVAN", None, None),
+        ("YEREVAN. – Azerbaijani forces", "YEREVAN", None, None),
+    ],
+)
+def test_datelines_of_the_wires(text: str, city: str, month: int | None, day: int | None) -> None:
+    found = match_dateline(text)
+    assert found is not None
+    assert (found.city, found.month, found.day) == (city, month, day)
+    assert text.startswith(found.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baku, the capital, was quiet on Sunday.",
+        "Armenian forces shelled Tartar on 28 September.",
+        "Stepanakert came under fire.",
+        "On 4 May, two soldiers were killed.",
+    ],
+)
+def test_prose_is_no_dateline(text: str) -> None:
+    assert match_dateline(text) is None
+
+
+def test_a_dateline_without_year_takes_the_latest_year_not_after_the_reference() -> None:
+    dateline = match_dateline("Moscow, April 23")
+    assert dateline is not None
+    assert dateline_date(dateline, D(2023, 4, 24)) == D(2023, 4, 23)
+    dateline = match_dateline("BAKU, December 29. /TASS/.")
+    assert dateline is not None
+    assert dateline_date(dateline, D(2017, 1, 2)) == D(2016, 12, 29)
+    assert dateline_date(dateline, None) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("July 4, 1993", D(1993, 7, 4)),
+        ("20.07.2021 [12:25]", D(2021, 7, 20)),
+        ("2014 August 01 (Friday) 14:09:13", D(2014, 8, 1)),
+        ("KARABAKH  05 March 2023 - 15:14", D(2023, 3, 5)),
+        ("  • calendar-gray 08 June 2018", D(2018, 6, 8)),
+        ("3 April 2014, 10:05 AMT", D(2014, 4, 3)),
+        # Not one full date: no day, a range, an infobox cell, prose, no year.
+        ("September 2022", None),
+        ("Date12–14 September 2022", None),
+        ("Armenian forces shelled the village on 4 July 1993.", None),
+        ("December 29, 14:41 UTC+3 BAKU", None),
+        ("Related topics", None),
+    ],
+)
+def test_date_lines(line: str, expected: dt.date | None) -> None:
+    assert parse_date_line(line) == expected
+
+
+def test_header_lines_and_a_stores_date_prefix_are_metadata() -> None:
+    lines = [
+        "Source: http://tass.com/world/923233",
+        " date 2016-12-29 Back to Main page",
+        "Azerbaijan reports shootout at Armenian border",
+    ]
+    fields, rest = split_header(lines)
+    assert fields == {"source": "http://tass.com/world/923233", "date_prefix": "2016-12-29"}
+    assert rest == ["Back to Main page", "Azerbaijan reports shootout at Armenian border"]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.aljazeera.com/news/2020/10/5/azerbaijan-armenia-accuse", D(2020, 10, 5)),
+        ("https://www.latimes.com/archives/la-xpm-1992-03-06-mn-3341-story.html", D(1992, 3, 6)),
+        ("https://www.armenpress.am/eng/news/1076070/", None),
+    ],
+)
+def test_dates_in_article_addresses(url: str, expected: dt.date | None) -> None:
+    assert url_date(url) == expected
+
+
+def test_a_one_paragraph_item_keeps_its_only_paragraph() -> None:
+    # The commonest paste: one paragraph, no title. It used to be taken as the title and lost.
+    text = "Azerbaijani forces shelled the village of Chinari in Tavush on 29 December 2016."
+    document = parse_document(text, "item.txt")
+    assert [s.text for s in document.sentences] == [text]
+    assert document.headline == ""
+
+
+def test_a_headline_is_kept_as_headline_and_read_as_a_sentence() -> None:
+    text = (
+        "Source: https://www.apnews.com/f0afc0e4fbaaf7a29a727d76c4c3ac18\n"
+        "Related topics\n\n"
+        "Armenians Attack Important Azerbaijani Town Near Enclave\n\n"
+        "July 4, 1993\n\n"
+        "BAKU, Azerbaijan (AP) _ Armenian forces backed by tanks launched a fierce attack "
+        "Sunday on a strategic town in eastern Azerbaijan.\n"
+    )
+    document = parse_document(text, "ap.txt")
+    assert document.headline == "Armenians Attack Important Azerbaijani Town Near Enclave"
+    assert (document.published, document.published_from) == (D(1993, 7, 4), "date line")
+    assert document.dateline == "BAKU, Azerbaijan (AP) _"
+    texts = [s.text for s in document.sentences]
+    assert texts[0] == "Related topics"  # residue is kept, never dropped silently
+    assert document.headline in texts
+    assert texts[-1].startswith("Armenian forces backed by tanks")
+    for sentence in document.sentences:
+        assert document.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_a_wikitext_dump_title_is_the_headline() -> None:
+    text = (
+        "Source: https://en.wikipedia.org/wiki/Sumgait_pogrom\n= Sumgait pogrom =\n\n"
+        "Ethnic Azerbaijanis carried out a pogrom in February 1988.\n"
+    )
+    document = parse_document(text, "wiki.txt")
+    assert document.headline == "Sumgait pogrom"
+    assert document.metadata["source"] == "https://en.wikipedia.org/wiki/Sumgait_pogrom"
