@@ -19,6 +19,9 @@ SEEDS = ROOT / "seeds"
 BAD = Path(__file__).resolve().parent / "data" / "bad"
 GAZETTEER = ROOT / "gazetteer" / "places.csv"
 MAPS = ROOT / "maps"
+# Development corpora in the shared workspace beside the repository (CI always has them).
+DEVSET = ROOT.parent / "shared" / "devset" / "docs"
+DEVNEWS = ROOT.parent / "shared" / "devnews" / "docs"
 
 settings.register_profile("ci", max_examples=200, deadline=None, derandomize=True)
 settings.register_profile("dev", max_examples=60, deadline=None)

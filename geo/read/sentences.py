@@ -58,7 +58,11 @@ _ABBREVIATIONS = frozenset(
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space and
 # something that can start a sentence.
-_BOUNDARY = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# Spaced reference markers of Wikipedia mirrors ("... Sumgait Pogrom. [8]") stay with the
+# sentence they cite.
+_BOUNDARY = re.compile(
+    r"[.!?](?:[\"'”’)\]]*)(?:\s*\[\d{1,3}\])*(?=\s+[\"'“‘(\[]?[A-Z0-9])(?!\s+\[\d{1,3}\])"
+)
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 # Table rows split at cell borders and at the "* " bullets scraped tables put inside cells.
 _TABLE_BREAK = re.compile(r"\s*\|\s*(?:\*\s+)?|\s+\*\s+|^\*\s+")

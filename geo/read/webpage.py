@@ -38,9 +38,10 @@ def html_to_text(html: str, path: Path) -> str:
         include_comments=False,
         include_tables=True,
         favor_recall=True,
-        as_dict=True,
     )
-    fields: dict[str, object] = found if isinstance(found, dict) else {}
+    fields: dict[str, object] = {}
+    if found is not None and not isinstance(found, dict):
+        fields = found.as_dict()
     body = str(fields.get("text") or "").strip()
     if not body:
         raise InputError(path, "saved web page has no main text that could be extracted")

@@ -232,3 +232,13 @@ def test_one_bad_file_among_good_ones_is_skipped(tmp_path: Path) -> None:
 def test_missing_folder_says_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="run from the repository root or pass --seeds DIR"):
         load_corpus(tmp_path / "nope")
+
+
+def test_spaced_reference_markers_stay_with_their_sentence() -> None:
+    # Wikipedia mirrors print citations as " [4]" after the full stop.
+    text = "MVD troops were called out. [4] Soviet troops tried to defend Armenians. [5] [6]"
+    spans = list(split_spans(text))
+    assert [text[a:b] for a, b in spans] == [
+        "MVD troops were called out. [4]",
+        "Soviet troops tried to defend Armenians. [5] [6]",
+    ]
