@@ -33,7 +33,11 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
         r"(?:town|city|village|district|region|heights?|(?-i:[A-Z][a-z]\w+))"
         r"|\bseiz(?:ed|ure)\b(?!\s+of\b)|\bfell\s+to\b|\bfall\s+of\b|\brecaptur(?:ed|e)\b"
         r"|\bstorm(?:ed|ing)\b|\boverr(?:an|un)\b|\bdriven\s+out\b|\boccupying\b"
-        r"|\btook\s+control\b",
+        r"|\btook\s+control\b"
+        # The Azerbaijani side's word for taking back a place ("liberated Hadrut", "the
+        # liberation of Kalbajar"); the Armenian side uses it of 1990s captures too.
+        # "Artsakh Liberation War" is a name: the cue is the lower-case word.
+        r"|\b(?-i:liberat(?:ed?|ing|ion))\b",
     ),
     (
         "offensive",
@@ -43,19 +47,28 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
     (
         "firefight",
         r"\bfirefights?\b|\bexchange\s+of\s+(?:gun)?fire\b|\bgunfire\b|\bskirmish(?:es)?\b"
-        r"|\bfiring\s+on\b|\bopen(?:ed)?\s+fire\b|\bshootouts?\b"
-        r"|\bshot\s+(?:dead|and\s+killed)\b",
+        r"|\bfiring\s+on\b|\bopen(?:ed|ing)?\s+(?:\w+\s+)?fire\b|\bshootouts?\b"
+        r"|\bshot\s+(?:dead|and\s+killed)\b"
+        # Defence-ministry and wire idioms of both sides: "came under fire", "were subjected
+        # to fire", "fired at/on/upon", "violated the ceasefire", "border shootings". The noun
+        # "ceasefire violation" mostly sums up ("the deadliest ceasefire violation"), so only
+        # the verb counts.
+        r"|\bunder\s+(?:\w+\s+){0,3}fire\b|\bsubjected\s+to\s+(?:\w+\s+)?fire\b"
+        r"|\bfired\s+(?:at|on|upon)\b|\bviolat(?:ed|ing)\s+the\s+ceasefire\b"
+        r"|\bshootings?\b(?!\s+down)",
     ),
     (
         "clash",
         r"\bclash(?:es|ed)?\b|\bfighting\b|\bbattles?\b|\bhostilities\b|\battack(?:s|ed)?\b"
-        r"|\braid(?:s|ed)?\b|\bambush(?:ed)?\b|\bincursion\b|\bviolence\b|\bwar\s+erupted\b",
+        r"|\braid(?:s|ed)?\b|\bambush(?:ed)?\b|\bincursion\b|\bviolence\b|\bwar\s+erupted\b"
+        r"|\bkilled\s+in\s+action\b|\bfell\s+in\s+(?:battle|combat|action)\b",
     ),
     (
         "other",
         r"\bkill(?:ed|ing|s)\b|\bdead\b|\bdied\b|\bdeaths?\b|\bmurder(?:ed)?\b"
         r"|\bfatalities\b|\bwounded\b|\binjured\b|\bbeaten\b|\brap(?:ed|e)\b"
-        r"|\bexpel(?:led)?\b|\bdeport(?:ed|ations?)\b|\batrocities\b|\barmed\s+coup\b",
+        r"|\bexpel(?:led)?\b|\bdeport(?:ed|ations?)\b|\batrocities\b|\barmed\s+coup\b"
+        r"|\bperished\b",
     ),
 )
 # One alternation with a named group per type: a single scan finds every cue in a clause.
@@ -75,6 +88,7 @@ _CUE_STARTS = (
     "shootout", "clash", "fighting", "battle", "hostilities", "attack", "raid", "ambush",
     "incursion", "violence", "war erupted", "kill", "dead", "died", "death", "murder",
     "fatalities", "wounded", "injured", "beaten", "rape", "expel", "deport", "atrocit", "armed",
+    "liberat", "under", "subjected", "fired", "violat", "fell in", "perished",
 )  # fmt: skip
 _STEM_MATCHER = ahocorasick.Automaton()
 for _stem in _CUE_STARTS:
@@ -86,7 +100,9 @@ _NOT_INCIDENT = re.compile(
     r"\bcensus\b|\bearthquake\b|\bpremiere[ds]?\b|\bfilm\b|\bnovel\b|\belection\s+(?:was|were)\b"
     r"|\bresolutions?\b|\breferendum\b|\bwas\s+born\b|\bmemorial\b|\bmuseum\b|\bcommemorat"
     r"|\binaugurat|\bin\s+memory\s+of\b|\barmistice\b|\bceasefire\s+agreement\b"
-    r"|\bpeace\s+(?:deal|agreement|treaty)\b|\bvideo\s+game\b",
+    r"|\bpeace\s+(?:deal|agreement|treaty)\b|\bvideo\s+game\b"
+    # Statements around incidents, not incidents: condolences and anniversaries.
+    r"|\bcondolences?\b|\banniversary\b",
     re.IGNORECASE,
 )
 # Diplomacy and displacement: not incidents, unless a concrete attack is named as well.
@@ -105,7 +121,11 @@ _AGGREGATE = re.compile(
     r"|\bbecame\s+more\b|\bas\s+(?:border\s+)?clashes\s+continued\b"
     r"|\bsince\s+the\s+start\s+of\b|\bduring\s+the\s+year\b|\bsince\s+the\s+(?:1994\s+)?ceasefire\b"
     r"|\bover\s+the\s+(?:course|period)\b|\bper\s+year\b|\bannually\b|\beach\s+year\b"
-    r"|\bbetween\s+(?:19|20)\d\d\s+and\b",
+    r"|\bbetween\s+(?:19|20)\d\d\s+and\b"
+    # Running totals of the ministries: "to date, N servicemen", "so far, five deaths"; not
+    # "the worst fighting to date".
+    r"|\b(?:to\s+date|so\s+far),?\s+(?:[\w,]+\s+){0,5}?(?:\d+|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?)\b",
     re.IGNORECASE,
 )
 

@@ -79,10 +79,20 @@ NEXT_WORD = re.compile(r"^ ([A-Z]\w*)")
 LANDMARK_BEFORE = re.compile(r"\b(Lake|Mount|Mt\.?|River|Mountain|Mountains)\s+$")
 
 
+# "the Agdam–Tartar section", "the Khojavend-Fizuli direction": the defence ministries name a
+# stretch of the front by the places at its ends; such a pair is a place, not a compound.
+_FRONT_STRETCH = re.compile(
+    rf"[{DASHES}][\w'’]+(?:[{DASHES}][\w'’]+)*\s+(?:section|sector|direction|part)s?\b",
+    re.IGNORECASE,
+)
+
+
 def is_compound(text: str, start: int, end: int) -> bool:
     """Tell whether ``text[start:end]`` is glued by a dash to another word (Kars-Gyumri)."""
     glued_after = end + 1 < len(text) and text[end] in DASHES and text[end + 1].isalpha()
     glued_before = start >= 2 and text[start - 1] in DASHES and text[start - 2].isalpha()
+    if glued_after and not glued_before and _FRONT_STRETCH.match(text, end):
+        return False  # the first place of a front stretch stands for it
     return glued_after or glued_before
 
 
