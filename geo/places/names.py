@@ -145,3 +145,96 @@ def spelling_variants(folded: str) -> tuple[str, ...]:
         if old in variant
     }
     return tuple(sorted((first | second) - {folded}))
+
+
+# Azerbaijani Latin letters as English texts write them. ə and q have two common spellings
+# (Ağdərə: Aghdara, Agdere; Qubadlı: Gubadly, Qubadli, Ghubadli): both are generated.
+_AZ_LETTERS = {
+    "ə": ("a", "e"),
+    "q": ("g", "gh"),
+    "ğ": ("gh",),
+    "x": ("kh",),
+    "ş": ("sh",),
+    "ç": ("ch",),
+    "c": ("j",),
+    "ı": ("i",),
+    "ü": ("u",),
+    "ö": ("o",),
+}
+# Letters only Azerbaijani (among the languages the texts transliterate) writes.
+_AZ_MARKERS = frozenset("əğışç")
+# Upper/Lower and Big/Small open compound village names in four languages.
+_PREFIX_GROUPS = (
+    ("upper", "verin", "yukhari", "yuxari", "yukhary"),
+    ("lower", "nerkin", "ashaghi", "asagi", "ashagi", "ashagy"),
+    ("big", "mets", "boyuk"),
+    ("small", "pokr", "kichik", "kicik"),
+)
+_RUSSIAN_ENDINGS = ("skiy", "skii", "sky", "ski")
+
+
+def transliterations(written: str) -> tuple[str, ...]:
+    """Return folded spellings a place name is also written in, without the name itself.
+
+    Azerbaijani letters as English writes them (Ağcakənd -> aghjakand, agjakend, ...), the
+    Upper/Lower words of four languages (Yuxarı Quşçular -> upper gushchular, verin ...),
+    Russian adjective endings (-skiy, -sky), and two-word names joined by a space, a hyphen
+    or nothing (Nor Maragha, Nor-Maragha, Normaragha).
+
+    Parameters
+    ----------
+    written
+        A name as the gazetteer has it, not folded.
+
+    Returns
+    -------
+    tuple of str
+        Sorted, distinct folded variants different from ``fold(written)``.
+    """
+    base = fold(written)
+    forms = {base}
+    lower = written.lower()
+    if _AZ_MARKERS & set(lower):
+        forms |= _azerbaijani_in_english(lower)
+    forms |= {variant for form in tuple(forms) for variant in _ending_forms(form)}
+    forms |= {variant for form in tuple(forms) for variant in _join_forms(form)}
+    forms |= {variant for form in tuple(forms) if " " in form for variant in _prefix_forms(form)}
+    return tuple(sorted(forms - {base}))
+
+
+def _azerbaijani_in_english(lower: str) -> set[str]:
+    results = {""}
+    for char in lower:
+        options = _AZ_LETTERS.get(char, (fold_char(char),))
+        results = {done + option for done in results for option in options}
+        if len(results) > 16:  # a long name with many ə and q: keep the commonest forms
+            results = set(sorted(results)[:16])
+    return results
+
+
+def _prefix_forms(form: str) -> set[str]:
+    first, _, rest = form.partition(" ")
+    if not rest:
+        return set()
+    for group in _PREFIX_GROUPS:
+        if first in group:
+            return {f"{word} {rest}" for word in group}
+    return set()
+
+
+def _ending_forms(form: str) -> set[str]:
+    for ending in _RUSSIAN_ENDINGS:
+        if form.endswith(ending):
+            stem = form[: -len(ending)]
+            return {stem + other for other in _RUSSIAN_ENDINGS}
+    # Russian-style romanization ends in -y where Azerbaijani has -ı/-i: Gubadly, Qubadlı.
+    if len(form) > 4 and form[-1] in "iy" and form[-2] not in "aeiouy":
+        return {form[:-1] + ("y" if form[-1] == "i" else "i")}
+    return set()
+
+
+def _join_forms(form: str) -> set[str]:
+    parts = re.split(r"[ -]", form)
+    if len(parts) != 2 or min(len(p) for p in parts) < 2:
+        return set()
+    return {" ".join(parts), "-".join(parts), "".join(parts)}

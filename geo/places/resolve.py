@@ -28,7 +28,7 @@ import ahocorasick
 from geopy.distance import geodesic
 
 from geo.model import Mention, Place, Sentence
-from geo.places.names import fold, spelling_variants
+from geo.places.names import fold, spelling_variants, transliterations
 from geo.places.table import Gazetteer, default_rank
 from geo.places.words import (
     DISTRICT_AFTER,
@@ -85,7 +85,7 @@ def _keys_of(place: Place) -> dict[str, Entry]:
         add(key, Entry(place, written, "name" if written == place.name else "alias"))
         # GeoNames writes the Russian soft sign as a final apostrophe (Nakhichevan'),
         # English texts drop it
-        for variant in (*spelling_variants(key), key.rstrip("'")):
+        for variant in (*spelling_variants(key), key.rstrip("'"), *transliterations(written)):
             add(variant, Entry(place, written, "variant"))
         if place.precision in ("district", "province", "region"):
             base = DISTRICT_SUFFIX.sub("", key)
