@@ -35,9 +35,12 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         and call.excinfo is not None
         and call.excinfo.errisinstance(pytest.skip.Exception)
     ):
-        call.excinfo = pytest.ExceptionInfo.from_exception(
-            AssertionError(f"skipped on CI: {call.excinfo.value}")
-        )
+        # Raised, not just built: pytest's report needs the exception's traceback.
+        message = f"skipped on CI: {call.excinfo.value}"
+        try:
+            raise AssertionError(message)
+        except AssertionError as failure:
+            call.excinfo = pytest.ExceptionInfo.from_exception(failure)
 
 
 @pytest.fixture(scope="session")
