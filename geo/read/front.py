@@ -151,6 +151,20 @@ def match_dateline(text: str) -> Dateline | None:
     )
 
 
+# A line that is only a date, as timelines head each day: "14 March", "March 14, 2020", "1988",
+# "Wednesday, 18 January".
+_BARE_DATE = re.compile(
+    r"^(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?:[0-3]?\d\s+{_MONTH}|{_MONTH}\s+[0-3]?\d)(?:,?\s+(?:19|20)\d\d)?\s*:?$"
+    rf"|^(?:{_MONTH}\s+)?(?:19|20)\d\d\s*:?$"
+)
+
+
+def is_bare_date(line: str) -> bool:
+    """Tell whether ``line`` holds only a date, with or without a year (a timeline's heading)."""
+    return _BARE_DATE.match(line.strip()) is not None
+
+
 def parse_date_line(line: str) -> dt.date | None:
     """Return the date of a line that holds only a date (with a time, weekday or zone beside it).
 

@@ -15,7 +15,13 @@ import yaml
 
 from geo.errors import InputError
 from geo.model import Shape
-from geo.read.front import Dateline, match_dateline, parse_date_line, split_header
+from geo.read.front import (
+    Dateline,
+    is_bare_date,
+    match_dateline,
+    parse_date_line,
+    split_header,
+)
 
 # A title is a heading whose text is also read as a sentence (a headline can report an
 # incident); a meta block (a dateline, a header) is kept in the text but is no sentence.
@@ -61,22 +67,10 @@ WEB_FURNITURE = frozenset(
 )  # fmt: skip
 # "== History ==" in wikitext dumps.
 _WIKI_HEADING = re.compile(r"^(=+)\s*(.+?)\s*\1$")
-_MONTH_NAME = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-)
 _LATIN = re.compile(r"[A-Za-z]")
 # News headlines run longer than section headings.
 _TITLE_MAX_CHARS = 160
 _TITLE_MAX_WORDS = 24
-# A line that is only a date, as timelines head each day: "14 March", "March 14, 2020", "1988",
-# "Wednesday, 18 January".
-_BARE_DATE = re.compile(
-    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    rf"(?:[0-3]?\d\s+{_MONTH_NAME}|{_MONTH_NAME}\s+[0-3]?\d)(?:,?\s+(?:19|20)\d\d)?\s*:?$"
-    rf"|^(?:{_MONTH_NAME}\s+)?(?:19|20)\d\d\s*:?$",
-    re.IGNORECASE,
-)
 # Datelines open one of the first paragraphs, after a headline, a date line or residue.
 _DATELINE_SEARCH_BLOCKS = 8
 
@@ -245,7 +239,7 @@ def _flat_blocks(lines: list[str]) -> Iterator[Block]:
         heading = _WIKI_HEADING.match(block.text) if block.kind == "para" else None
         if heading:
             yield Block("heading", heading.group(2), len(heading.group(1)))
-        elif block.kind == "para" and (_is_bare_date(block.text) or parse_date_line(block.text)):
+        elif block.kind == "para" and (is_bare_date(block.text) or parse_date_line(block.text)):
             # Timelines head each day's events with the date; news items put the date
             # under the headline. Either way the date governs the lines below it.
             yield Block("heading", block.text, 3)
@@ -268,13 +262,10 @@ def _is_title(lines: list[str], index: int) -> bool:
     return (
         is_set_off
         and len(lines) > index + 1
-        and len(line) <= _TITLE_MAX_CHARS
-        and len(line.split()) <= _TITLE_MAX_WORDS
-        and (line[0].isupper() or line[0].isdigit())
-        and line[-1] not in ".!?:;,"
+        and _looks_like_heading(line, max_chars=_TITLE_MAX_CHARS, max_words=_TITLE_MAX_WORDS)
         and _LATIN.search(line) is not None  # not a screen-reader label in another script
         and parse_date_line(line) is None
-        and not _is_bare_date(line)
+        and not is_bare_date(line)
         and match_dateline(line) is None
     )
 
@@ -289,16 +280,10 @@ def _with_dateline(blocks: list[Block]) -> tuple[list[Block], Dateline | None]:
         dateline = match_dateline(block.text) if block.kind == "para" else None
         if dateline is None:
             continue
-        rest = block.text[len(block.text) - len(block.text.lstrip()) :][
-            len(dateline.text) :
-        ].strip()
+        rest = block.text[len(dateline.text) :].strip()
         replaced = [Block("meta", dateline.text)] + ([Block("para", rest)] if rest else [])
         return blocks[:position] + replaced + blocks[position + 1 :], dateline
     return blocks, None
-
-
-def _is_bare_date(line: str) -> bool:
-    return _BARE_DATE.match(line.strip()) is not None
 
 
 def _chunk_blocks(lines: list[str], *, is_scraped: bool) -> Iterator[Block]:
@@ -331,10 +316,10 @@ def _flush_joined(lines: list[str]) -> Iterator[Block]:
     yield from _flush([joined] if joined else [])
 
 
-def _looks_like_heading(line: str) -> bool:
+def _looks_like_heading(line: str, *, max_chars: int = 80, max_words: int = 10) -> bool:
     return (
-        len(line) <= 80
-        and len(line.split()) <= 10
+        len(line) <= max_chars
+        and len(line.split()) <= max_words
         and (line[0].isupper() or line[0].isdigit())
         and line[-1] not in ".!?:;,"
     )

@@ -9,6 +9,7 @@ import pytest
 from geo.read.corpus import parse_document
 from geo.read.front import (
     dateline_date,
+    is_bare_date,
     match_dateline,
     parse_date_line,
     split_header,
@@ -144,3 +145,19 @@ def test_a_wikitext_dump_title_is_the_headline() -> None:
     document = parse_document(text, "wiki.txt")
     assert document.headline == "Sumgait pogrom"
     assert document.metadata["source"] == "https://en.wikipedia.org/wiki/Sumgait_pogrom"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("14 March", True),
+        ("March 14, 2020", True),
+        ("1988", True),
+        ("Wednesday, 18 January", True),
+        ("FEBRUARY 21", True),
+        ("On 14 March, the village was shelled.", False),
+        ("May Day parade", False),
+    ],
+)
+def test_bare_date_lines_head_a_timeline(line: str, expected: bool) -> None:
+    assert is_bare_date(line) is expected
