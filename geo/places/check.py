@@ -11,7 +11,10 @@ Rules (documented for editors in gazetteer/README.md):
   compared after :func:`geo.places.names.fold`) needs a rule: a curated (non-GeoNames) row
   that shares it carries ``ambiguous: <why>`` in its note, and unmarked rows differ in kind or
   population, so the resolver always has a default when the context does not decide. Rows of
-  different precision are told apart by cue words ("Agdam District") and the default rank.
+  different precision are told apart by cue words ("Agdam District") and the default rank;
+* when ``districts.csv`` lies beside the file: every ``admin`` is a district's one name, and
+  every point lies within that district's ``max_km`` of its seat (see
+  :mod:`geo.places.districts`).
 """
 
 from __future__ import annotations
@@ -22,6 +25,12 @@ from pathlib import Path
 from geo.errors import GazetteerError
 from geo.model import Place
 from geo.places.countries import ISO2_TO_ISO3, km_outside
+from geo.places.districts import (
+    district_problems,
+    districts_path,
+    missing_seats,
+    read_districts,
+)
 from geo.places.names import fold
 from geo.places.table import (
     RawRow,
@@ -70,7 +79,26 @@ def check_gazetteer(path: Path) -> list[GazetteerError]:
     problems.extend(_duplicate_ids(rows))
     problems.extend(_outside_country(good))
     problems.extend(_shared_names(good))
-    return [GazetteerError(path, msg, line) for line, msg in sorted(problems)]
+    errors = [GazetteerError(path, msg, line) for line, msg in sorted(problems)]
+    return errors + _district_errors(path, good)
+
+
+def _district_errors(path: Path, good: list[tuple[int, Place]]) -> list[GazetteerError]:
+    table = districts_path(path)
+    if not table.is_file():
+        return []
+    try:
+        districts = read_districts(table)
+    except GazetteerError as exc:
+        return [exc]
+    place_ids = {place.id for _, place in good}
+    return [
+        *(GazetteerError(table, msg, line) for line, msg in missing_seats(districts, place_ids)),
+        *(
+            GazetteerError(path, msg, line)
+            for line, msg in sorted(district_problems(good, districts))
+        ),
+    ]
 
 
 def _duplicate_ids(rows: list[RawRow]) -> Iterator[tuple[int, str]]:
