@@ -370,6 +370,23 @@ def _km(a: dict[str, str], b: dict[str, str]) -> float:
     )
 
 
+DISTINCT_MARK = "distinct:"
+
+
+def distinct_ids(note: str) -> set[str]:
+    """Ids a settlement's note says are other places ("distinct: gn:448079 (why)").
+
+    Two neighbouring villages can share a former name and lie within ``SAME_PLACE_KM``; the
+    mark keeps the settlement its own row instead of merging it into the neighbour.
+    """
+    ids = set()
+    for part in note.split(";"):
+        part = part.strip()
+        if part.startswith(DISTINCT_MARK):
+            ids.update(w for w in part[len(DISTINCT_MARK) :].split() if ":" in w)
+    return ids
+
+
 def merge_settlements(
     rows: list[dict[str, str]], settlements: list[dict[str, str]]
 ) -> tuple[list[dict[str, str]], int]:
@@ -386,7 +403,12 @@ def merge_settlements(
     for raw in settlements:
         new = settlement_row(raw)
         namesakes = {id(r): r for key in _keys(new) for r in by_key.get(key, [])}
-        same = [r for r in namesakes.values() if _km(r, new) <= SAME_PLACE_KM]
+        distinct = distinct_ids(raw["note"])
+        same = [
+            r
+            for r in namesakes.values()
+            if _km(r, new) <= SAME_PLACE_KM and r["id"] not in distinct
+        ]
         if same:
             target = min(same, key=lambda r: (_km(r, new), r["id"]))
             names = set(filter(None, target["aliases"].split("|"))) | {new["name"]}

@@ -11,7 +11,7 @@ import re
 _TEMPLATE = re.compile(r"\{\{coord\|([^}]*)\}\}", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _ATTRIBUTES = re.compile(r"\blat=\"(?P<lat>[\d.]+)\"\s+lon=\"(?P<lon>[\d.]+)\"")
-_DECIMAL_PART = re.compile(r"\s+/\.?\s+")
+_DECIMAL_PART = re.compile(r"\s*/\.?\s*")
 
 
 def parse_coordinates(written: str) -> tuple[float, float] | None:

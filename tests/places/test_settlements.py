@@ -59,6 +59,8 @@ def test_every_row_agrees_with_its_written_coordinates() -> None:
         ("{{coord|39|34|00|N|47|05|32|E}}", (39.56667, 47.09222)),
         ("39 ° 38'26 '' N 46 ° 24'33 '' E.  /.  39,64056 ° N 46,40917 ° O.", (39.64056, 46.40917)),
         ("39°48′N 47°00′E", (39.8, 47.0)),
+        # Polish Wikipedia: the decimal form after a bare slash, with decimal commas
+        ("39°16′50″N 45°14′08″E/39,280556 45,235556", (39.28056, 45.23556)),
         ("40.068739,46.905956", (40.068739, 46.905956)),
         ("no coordinates here", None),
     ],
