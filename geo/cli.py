@@ -132,7 +132,7 @@ def _document_facts(doc: Document) -> list[str]:
     type=click.Path(path_type=Path, file_okay=False),
     default=_DEFAULTS.out,
     show_default=True,
-    help="Folder for clashes.html, clashes.geojson and unresolved.csv.",
+    help="Folder for clashes.html, clashes.geojson, unresolved.csv and excluded.csv.",
 )
 @strict_option
 @click.pass_context
@@ -163,6 +163,7 @@ def _summary(result: BuildResult) -> str:
         f"found {result.incidents} incidents ({result.candidates} reports merged): "
         f"{result.located} located, {result.unlocated} unlocated",
         f"{result.unresolved} place-like names not in the gazetteer",
+        f"{result.excluded} dated sentences with a violent word not taken (see excluded.csv)",
     ]
     lines += [f"wrote {path}" for path in result.outputs]
     return "\n".join(lines)

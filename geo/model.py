@@ -168,6 +168,14 @@ class UnresolvedName:
 
 
 @dataclass(frozen=True, slots=True)
+class ExcludedReport:
+    """A dated sentence with a violent word that did not become an incident, and why not."""
+
+    sentence: Sentence
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class DateRange:
     """A date or date range with its precision and the text it was read from."""
 

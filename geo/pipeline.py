@@ -20,6 +20,7 @@ from geo.output import (
     EXPORT_FORMATS,
     ExportFormat,
     build_frame,
+    excluded_csv_text,
     filter_frame,
     render_map,
     to_geojson_text,
@@ -57,6 +58,7 @@ __all__ = [
 MAP_FILE = "clashes.html"
 GEOJSON_FILE = "clashes.geojson"
 UNRESOLVED_FILE = "unresolved.csv"
+EXCLUDED_FILE = "excluded.csv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +84,7 @@ class BuildResult:
     unlocated: int
     unresolved: int
     outputs: tuple[Path, ...]
+    excluded: int = 0
 
 
 def read_corpus(config: BuildConfig) -> Corpus:
@@ -140,6 +143,7 @@ def build(config: BuildConfig, on_stage: Callable[[str], None] | None = None) ->
         MAP_FILE: render_map(frame),
         GEOJSON_FILE: to_geojson_text(frame),
         UNRESOLVED_FILE: unresolved_csv_text(extraction.unresolved),
+        EXCLUDED_FILE: excluded_csv_text(extraction.excluded),
     }
     stage("writing outputs")
     outputs = _write_outputs(config.out, contents)
@@ -154,6 +158,7 @@ def build(config: BuildConfig, on_stage: Callable[[str], None] | None = None) ->
         unlocated=len(extraction.incidents) - located,
         unresolved=len(extraction.unresolved),
         outputs=outputs,
+        excluded=len(extraction.excluded),
     )
 
 

@@ -13,7 +13,7 @@ from geo.pipeline import far_namesakes
 from tests.conftest import BAD, GAZETTEER, SEEDS
 from tests.read.test_corpus import BAD_FILES
 
-OUTPUTS = ("clashes.geojson", "clashes.html", "unresolved.csv")
+OUTPUTS = ("clashes.geojson", "clashes.html", "excluded.csv", "unresolved.csv")
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -47,7 +47,7 @@ def test_corpus_dump_writes_normalized_text(tmp_path: Path) -> None:
     assert "storming the Azerbaijani village Bağanis Ayrum" in dumped
 
 
-def test_build_writes_the_three_outputs(tmp_path: Path) -> None:
+def test_build_writes_the_four_outputs(tmp_path: Path) -> None:
     code, out, _ = run("build", "--seeds", str(SEEDS), "--out", str(tmp_path))
     assert code == 0, out
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(OUTPUTS)

@@ -7,7 +7,7 @@ import pytest
 from geo.pipeline import BuildConfig, BuildResult, build
 from tests.conftest import GAZETTEER, MAPS, SEEDS
 
-OUTPUTS = ("clashes.geojson", "clashes.html", "unresolved.csv")
+OUTPUTS = ("clashes.geojson", "clashes.html", "excluded.csv", "unresolved.csv")
 
 
 def test_two_builds_give_identical_bytes(built: tuple[BuildResult, Path], tmp_path: Path) -> None:

@@ -180,16 +180,35 @@ _WEAK_TYPES: frozenset[EventType] = frozenset({"clash", "other", "offensive"})
 
 def is_excluded(clause: str) -> bool:
     """Tell whether ``clause`` is about censuses, diplomacy, films and the like."""
+    return exclusion_reason(clause) is not None
+
+
+def exclusion_reason(clause: str) -> str | None:
+    """Say which topic makes ``clause`` a non-incident ("about: condolences"), or None."""
     cue = find_event_cue(clause)
     topic = _NOT_INCIDENT.search(clause)
     if topic is not None:
         # "... launched a large-scale military offensive in September 2023, resulting in a
         # ceasefire agreement" reports the attack first; "An armistice was established ..."
         # does not.
-        return cue is None or cue[1] > topic.start()
-    if _MOSTLY_NOT_INCIDENT.search(clause) is None:
-        return False
-    return cue is None or cue[0] in _WEAK_TYPES
+        is_topic_first = cue is None or cue[1] > topic.start()
+        return f"about {_whole_word(clause, topic)!r}, not an incident" if is_topic_first else None
+    words = _MOSTLY_NOT_INCIDENT.search(clause)
+    if words is None or (cue is not None and cue[0] not in _WEAK_TYPES):
+        return None
+    return f"diplomacy or displacement ({_whole_word(clause, words)!r}) with no concrete attack"
+
+
+def _whole_word(clause: str, found: re.Match[str]) -> str:
+    """Extend a match to the end of its last word ("inaugurat" -> "inaugurated")."""
+    tail = re.match(r"\w*", clause[found.end() :])
+    return (found.group(0) + (tail.group(0) if tail else "")).lower()
+
+
+def aggregate_words(clause: str) -> str | None:
+    """Return the words that make ``clause`` a total over a period ("in total"), or None."""
+    found = _AGGREGATE.search(clause)
+    return found.group(0) if found else None
 
 
 def is_aggregate(clause: str) -> bool:

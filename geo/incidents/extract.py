@@ -23,11 +23,11 @@ from geo.incidents.dates import (
     heading_year,
 )
 from geo.incidents.events import (
+    aggregate_words,
+    exclusion_reason,
     find_event_cue,
     find_sides,
     has_event_cue,
-    is_aggregate,
-    is_excluded,
 )
 from geo.incidents.figures import DeathFigure, find_deaths
 from geo.incidents.merge import DATE_RANK, PRECISION_RANK, Candidate, merge_candidates
@@ -35,6 +35,7 @@ from geo.incidents.periods import WAR_NAMES
 from geo.model import (
     DateRange,
     Document,
+    ExcludedReport,
     Incident,
     Mention,
     Sentence,
@@ -78,6 +79,7 @@ class Extraction:
     incidents: tuple[Incident, ...]
     unresolved: tuple[UnresolvedName, ...]
     candidates: int
+    excluded: tuple[ExcludedReport, ...] = ()
 
 
 @dataclass(slots=True)
@@ -114,9 +116,10 @@ def extract_incidents(documents: Iterable[Document], gazetteer: Gazetteer) -> Ex
     """
     candidates: list[Candidate] = []
     unresolved: dict[tuple[str, int, str], UnresolvedName] = {}
+    excluded: list[ExcludedReport] = []
     for document in documents:
         names_in: dict[int, tuple[UnresolvedName, ...]] = {}
-        for candidate in _document_candidates(document, gazetteer):
+        for candidate in _document_candidates(document, gazetteer, excluded):
             sentence = candidate.sentence
             if sentence.index not in names_in:
                 names_in[sentence.index] = find_unresolved(gazetteer, sentence, ())
@@ -124,7 +127,12 @@ def extract_incidents(documents: Iterable[Document], gazetteer: Gazetteer) -> Ex
                     unresolved.setdefault((name.sentence.doc, name.start, name.name), name)
             candidates.append(_explain_unlocated(candidate, names_in[sentence.index]))
     incidents = merge_candidates(candidates)
-    return Extraction(incidents, tuple(unresolved[k] for k in sorted(unresolved)), len(candidates))
+    return Extraction(
+        incidents,
+        tuple(unresolved[k] for k in sorted(unresolved)),
+        len(candidates),
+        tuple(excluded),
+    )
 
 
 def _explain_unlocated(candidate: Candidate, names: Sequence[UnresolvedName]) -> Candidate:
@@ -137,7 +145,9 @@ def _explain_unlocated(candidate: Candidate, names: Sequence[UnresolvedName]) ->
     return replace(candidate, unlocated_reason=reason)
 
 
-def _document_candidates(document: Document, gazetteer: Gazetteer) -> Iterator[Candidate]:
+def _document_candidates(
+    document: Document, gazetteer: Gazetteer, excluded: list[ExcludedReport]
+) -> Iterator[Candidate]:
     state = _DocState(
         war=find_war(document.text),
         item_date=document.published,
@@ -162,7 +172,12 @@ def _document_candidates(document: Document, gazetteer: Gazetteer) -> Iterator[C
             continue
         _catch_up(state, pending)
         dates = _dates(sentence, state)
-        found = list(_sentence_candidates(sentence, dates, state, sections, gazetteer))
+        reasons: list[str] = []
+        found = list(_sentence_candidates(sentence, dates, state, sections, gazetteer, reasons))
+        if dates and not found:
+            # the first reason is the clause that came nearest to an incident
+            reason = reasons[0] if reasons else "no violent word in a dated clause"
+            excluded.append(ExcludedReport(sentence, reason))
         yield from found
         _advance(state, dates, found, sentence)
 
@@ -287,16 +302,24 @@ def _sentence_candidates(
     state: _DocState,
     sections: dict[str, tuple[Sentence, ...]],
     gazetteer: Gazetteer,
+    reasons: list[str],
 ) -> Iterator[Candidate]:
+    """Yield the sentence's incident clauses; say in ``reasons`` why each other clause is not."""
     text = sentence.text
-    if is_excluded(text) or _is_overview(text):
+    topic = exclusion_reason(text)
+    if topic is not None or _is_overview(text):
+        reasons.append(topic or "surveys several events, each with its year in brackets")
         return
     mentions: tuple[Mention, ...] | None = None
     continued = None if dates or sentence.is_table else _continued(state, sentence)
     for start, end, clause_dates in _clauses(text, dates):
         clause = text[start:end]
         cue = find_event_cue(clause)
-        if cue is None or is_aggregate(clause):
+        if cue is None:
+            continue
+        total = aggregate_words(clause)
+        if total is not None:
+            reasons.append(f"a total over a period ({total.lower()!r}), not one event")
             continue
         kind, cue_at = cue
         when = _clause_date(clause, clause_dates)
@@ -304,6 +327,7 @@ def _sentence_candidates(
         if is_inferred:
             when = continued.when if continued is not None else _previous_date(state, sentence)
         if when is None:
+            reasons.append(_undated_reason(clause_dates))
             continue
         figures = tuple(
             find_deaths(clause, [(d.start - start, d.end - start) for d in clause_dates])
@@ -317,6 +341,7 @@ def _sentence_candidates(
             # "in"/"at"/"near"/"on" a place ("a missile strike on the city of Ganja").
             places = continued.places
         if _is_year_summary(clause, when, figures, places):
+            reasons.append("a year's toll with no place more precise than a country")
             continue
         # "In addition, a ... citizen was killed during a missile strike on the city of Ganja":
         # another event of the same days, at its own place, not more of the one before.
@@ -338,6 +363,12 @@ def _sentence_candidates(
             clause_dates,
             state,
         )
+
+
+def _undated_reason(clause_dates: Sequence[DateMatch]) -> str:
+    if clause_dates:
+        return f"dated only by a span of years or more than {MAX_INCIDENT_DAYS} days"
+    return "the violent clause has no date of its own"
 
 
 def _continued(state: _DocState, sentence: Sentence) -> Candidate | None:

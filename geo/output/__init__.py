@@ -9,12 +9,13 @@ from geo.output.export import (
 )
 from geo.output.frame import build_frame
 from geo.output.render import render_map
-from geo.output.report import unresolved_csv_text
+from geo.output.report import excluded_csv_text, unresolved_csv_text
 
 __all__ = [
     "EXPORT_FORMATS",
     "ExportFormat",
     "build_frame",
+    "excluded_csv_text",
     "filter_frame",
     "render_map",
     "to_geojson_text",

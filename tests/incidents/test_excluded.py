@@ -1,0 +1,77 @@
+"""Dated sentences with a violent word that are not incidents say why (maps/excluded.csv)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from geo.incidents import extract_incidents
+from geo.output import excluded_csv_text
+from geo.places import Gazetteer, load_gazetteer
+from geo.read.corpus import parse_document
+from tests.gazetteer_fixtures import PLACES_CSV
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer(PLACES_CSV)
+
+
+# Real sentences of the seeds (000, 001, 004), each followed by the reason it is not taken.
+EXCLUDED = [
+    (
+        "Between 2008 and 2010, 74 soldiers were killed on both sides.",
+        "a total over a period ('between 2008 and'), not one event",
+    ),
+    (
+        "In May 2011, a khachkar was inaugurated in the village of Vank in memory of 14 Kuban "
+        "Cossacks who died in the war.",
+        "about 'inaugurated', not an incident",
+    ),
+    (
+        "With 72 deaths in 2014, the year became the bloodiest since the war had ended.",
+        "a year's toll with no place more precise than a country",
+    ),
+    (
+        "On 9 October 2020, the UN High Commissioner for Human Rights, Michelle Bachelet "
+        "expressed alarm over the suffering of civilians, as hostilities continued to widen in "
+        "the Nagorno-Karabakh conflict zone.",
+        "diplomacy or displacement ('high commissioner') with no concrete attack",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reason"), EXCLUDED)
+def test_a_dated_non_incident_is_listed_with_its_reason(
+    gaz: Gazetteer, sentence: str, reason: str
+) -> None:
+    extraction = extract_incidents([parse_document(sentence, "item.txt")], gaz)
+    assert extraction.incidents == ()
+    assert [(r.sentence.text, r.reason) for r in extraction.excluded] == [(sentence, reason)]
+
+
+def test_an_incident_and_an_undated_sentence_are_not_listed(gaz: Gazetteer) -> None:
+    text = (
+        "On 2 April 2016, Azerbaijani forces shelled the village of Talish. "
+        "Many soldiers were killed in the war."
+    )
+    extraction = extract_incidents([parse_document(text, "item.txt")], gaz)
+    assert len(extraction.incidents) == 1
+    assert extraction.excluded == ()
+
+
+def test_the_report_is_csv_with_the_sentence_and_its_offsets(gaz: Gazetteer) -> None:
+    text = "Some context here.\n\n" + EXCLUDED[0][0]
+    extraction = extract_incidents([parse_document(text, "item.txt")], gaz)
+    rows = list(csv.DictReader(io.StringIO(excluded_csv_text(extraction.excluded))))
+    assert rows == [
+        {
+            "reason": EXCLUDED[0][1],
+            "doc": "item.txt",
+            "start": str(text.index("Between")),
+            "end": str(len(text)),
+            "sentence": EXCLUDED[0][0],
+        }
+    ]
