@@ -234,6 +234,7 @@ class Incident:
     sides: tuple[str, ...] = ()
     summary: str = ""
     unlocated_reason: str = ""
+    place_inferred: str = ""
 
     @property
     def place(self) -> Place | None:

@@ -70,6 +70,15 @@ _CONTINUATION_SENTENCES = 2
 # A clause dated over a longer span than this sums up many events; it is not one incident.
 MAX_INCIDENT_DAYS = 120
 _ANAPHORA = re.compile(r"\b(?:there|the\s+(?:village|town|city|area|region|settlement))\b", re.I)
+# What ties a report naming no place to the one place its headline names: those words, or a
+# definite event noun that refers back ("...were killed in the attack on 3 May" under a
+# headline naming the town). General English anaphora of the wires' follow-up paragraphs.
+_HEADLINE_TIE = re.compile(
+    r"\b(?:there|the\s+(?:village|town|city|area|region|settlement|attacks?|shelling|strikes?"
+    r"|bombardment|bombing|assault|incident|explosion|blast|fighting|clash(?:es)?|offensive"
+    r"|raid|ambush|shooting|firing|skirmish))\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +97,7 @@ class _DocState:
 
     heading: str = ""
     heading_places: tuple[Mention, ...] = ()
+    headline_places: tuple[Mention, ...] = ()
     context_year: int | None = None
     year_from: str = ""
     war: WarSpan | None = None
@@ -139,10 +149,13 @@ def _explain_unlocated(candidate: Candidate, names: Sequence[UnresolvedName]) ->
     """Say which written name the gazetteer lacks when that is why a report has no place."""
     clause_start = candidate.sentence.start + candidate.clause_start
     missing = sorted({n.name for n in names if n.start >= clause_start})
-    if candidate.places or not missing:
+    # a clause that writes its own place ("from the Armenian village of Vardan") is not placed
+    # from the context when the gazetteer lacks that name
+    is_placed_by_text = bool(candidate.places) and not candidate.place_inferred
+    if is_placed_by_text or not missing:
         return candidate
     reason = f"not in the gazetteer: {', '.join(missing)} (see maps/unresolved.csv)"
-    return replace(candidate, unlocated_reason=reason)
+    return replace(candidate, places=(), place_inferred="", unlocated_reason=reason)
 
 
 def _document_candidates(
@@ -152,6 +165,7 @@ def _document_candidates(
         war=find_war(document.text),
         item_date=document.published,
         item_date_from=document.published_from,
+        headline_places=_headline_places(document, gazetteer),
     )
     sections = _section_sentences(document)
     # Most sentences report no violence; their dates matter only as context for the next
@@ -207,6 +221,24 @@ def _heading_places(
         heading=sentence.heading,
     )
     found = [m for m in find_mentions(gazetteer, heading) if m.place.kind != "country"]
+    return tuple(found) if len(found) == 1 else ()
+
+
+def _headline_places(document: Document, gazetteer: Gazetteer) -> tuple[Mention, ...]:
+    """Return the one place a news item's headline names, if it names exactly one."""
+    if not document.headline:
+        return ()
+    start = max(document.text.find(document.headline), 0)
+    headline = Sentence(
+        doc=document.path,
+        index=-1,
+        text=document.headline,
+        start=start,
+        end=start + len(document.headline),
+        heading="",
+    )
+    # a headline naming only a region ("Nagorno-Karabakh conflict") does not place one event
+    found = [m for m in find_mentions(gazetteer, headline) if m.precision not in _WIDE]
     return tuple(found) if len(found) == 1 else ()
 
 
@@ -335,11 +367,13 @@ def _sentence_candidates(
         if mentions is None:
             mentions = find_mentions(gazetteer, sentence, sections.get(sentence.heading, ()))
         places = _clause_places(mentions, sentence, start, end, start + cue_at)
+        place_inferred = ""
         if is_inferred and continued is not None and continued.places and not _is_at(places):
             # A continuation tells more of the incident before it; names in it ("reinforcements
             # arriving from Yerevan") are rarely where that incident happened, unless it says
             # "in"/"at"/"near"/"on" a place ("a missile strike on the city of Ganja").
             places = continued.places
+            place_inferred = "place of the report it continues"
         if _is_year_summary(clause, when, figures, places):
             reasons.append("a year's toll with no place more precise than a country")
             continue
@@ -358,6 +392,7 @@ def _sentence_candidates(
                 is_relative=is_inferred or any(d.is_relative for d in clause_dates),
                 is_continuation=is_continuation,
                 continues=continued.key if is_continuation and continued is not None else None,
+                place_inferred=place_inferred,
             ),
             clause,
             clause_dates,
@@ -461,10 +496,12 @@ def _place_rank(mention: Mention, sentence: Sentence, cue_at: int) -> tuple[int,
 def _locate(
     candidate: Candidate, clause: str, dates: Sequence[DateMatch], state: _DocState
 ) -> Candidate:
+    """Place a report that names no place from its context, saying so, or say why it is not."""
     if candidate.places:
         return candidate
+    tie = _ANAPHORA.search(clause)
     last = state.last
-    is_follow_up = any(d.is_relative for d in dates) or _ANAPHORA.search(clause) is not None
+    is_follow_up = any(d.is_relative for d in dates) or tie is not None
     if (
         last is not None
         and last.places
@@ -475,7 +512,16 @@ def _locate(
         and last.sentence.heading == candidate.sentence.heading
         and candidate.sentence.index - last.sentence.index <= 1
     ):
-        return replace(candidate, places=last.places[:1])
+        why = f"“{tie.group(0)}”" if tie else "a date counted from it"
+        reason = f"place from the sentence before ({why})"
+        return replace(candidate, places=last.places[:1], place_inferred=reason)
     if state.heading_places:
-        return replace(candidate, places=state.heading_places)
+        # a title or section heading names what its sentences are about ("Capture of Shusha")
+        return replace(
+            candidate, places=state.heading_places, place_inferred="place from the heading"
+        )
+    headline_tie = _HEADLINE_TIE.search(clause)
+    if state.headline_places and headline_tie is not None:
+        reason = f"place from the headline (“{headline_tie.group(0)}”)"
+        return replace(candidate, places=state.headline_places, place_inferred=reason)
     return replace(candidate, unlocated_reason="no gazetteer place named in the clause")

@@ -68,6 +68,7 @@ class Candidate:
     figures: tuple[DeathFigure, ...]
     sides: tuple[str, ...]
     unlocated_reason: str = ""
+    place_inferred: str = ""
     is_relative: bool = False
     is_continuation: bool = False
     continues: tuple[str, int, int] | None = None
@@ -297,7 +298,12 @@ def _incident(group: list[Candidate]) -> Incident:
     group = sorted(group, key=lambda c: (c.sentence.doc, c.sentence.start, c.clause_start))
     when = _widest_precise(group)
     located = [c for c in group if c.places]
-    best_place = min(located, key=lambda c: PRECISION_RANK[c.places[0].precision], default=None)
+    # a place the text names beats one taken from the context at the same precision
+    best_place = min(
+        located,
+        key=lambda c: (PRECISION_RANK[c.places[0].precision], bool(c.place_inferred)),
+        default=None,
+    )
     claims = tuple(
         Claim(_source(c.sentence), f.low, f.high, f.text) for c in group for f in c.figures
     )
@@ -327,6 +333,7 @@ def _incident(group: list[Candidate]) -> Incident:
         deaths_high=high,
         sides=tuple(sorted({side for c in group for side in c.sides})),
         unlocated_reason="" if places else first.unlocated_reason,
+        place_inferred=best_place.place_inferred if best_place else "",
     )
     return replace(incident, summary=summarize(incident))
 

@@ -36,6 +36,7 @@ FRAME_COLUMNS: tuple[str, ...] = (
     "place",
     "place_id",
     "place_source",
+    "place_inferred",
     "places",
     "geo_precision",
     "event_type",
@@ -111,6 +112,7 @@ def _incident_values(incident: Incident, period: Period) -> tuple[Any, ...]:
         place.name if place else None,
         place.id if place else None,
         place.source if place else None,
+        (incident.place_inferred or None) if place else None,
         [
             {"id": m.place.id, "name": m.place.name, "as_written": m.as_written}
             for m in incident.places

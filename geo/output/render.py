@@ -77,6 +77,7 @@ FIELDS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
     ("place", "s", ()),
     ("place_id", "s", ()),
     ("place_source", "s", ()),
+    ("place_inferred", "s", ()),
     ("places", "lo", (("id", "s"), ("name", "s"), ("as_written", "s"))),
     ("geo_precision", "s", ()),
     ("event_type", "s", ()),

@@ -6,6 +6,7 @@ scraped page in which every link is followed on the same line by a gloss of the 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -145,6 +146,9 @@ def _flatten_metadata(loaded: dict[object, object]) -> dict[str, object]:
     for key, value in loaded.items():
         if key == "infoboxes" and isinstance(value, list):
             metadata["infobox"] = _infobox_texts(value)
+        elif isinstance(value, dt.date):
+            # YAML reads an unquoted `date: 2014-08-06` (Jekyll, Hugo) as a date, not a string
+            metadata[str(key)] = value.isoformat()
         elif isinstance(value, str | int | float):
             metadata[str(key)] = str(value)
     return metadata

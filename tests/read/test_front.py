@@ -161,3 +161,12 @@ def test_a_wikitext_dump_title_is_the_headline() -> None:
 )
 def test_bare_date_lines_head_a_timeline(line: str, expected: bool) -> None:
     assert is_bare_date(line) is expected
+
+
+@pytest.mark.parametrize("value", ["2014-08-06", "'2014-08-06'", "2014-08-06T10:30:00"])
+def test_a_front_matter_date_is_the_items_date_quoted_or_not(value: str) -> None:
+    # YAML reads an unquoted date as a date object (Jekyll and Hugo write them so)
+    text = f"---\ntitle: Clashes near Talish\ndate: {value}\n---\nSoldiers were killed.\n"
+    document = parse_document(text, "item.md")
+    assert (document.published, document.published_from) == (D(2014, 8, 6), "front matter")
+    assert document.headline == "Clashes near Talish"

@@ -133,6 +133,9 @@
     var place = props.place === null ? "unlocated: " + props.unlocated_reason
       : props.place + " (" + props.geo_precision + ")";
     box.appendChild(el("p", "cm-place", "Place: " + place));
+    if (props.place_inferred) {
+      box.appendChild(el("p", "cm-inferred", "Place inferred: " + props.place_inferred));
+    }
     box.appendChild(el("p", "cm-deaths", "Deaths: " + deathsText(props.deaths_low, props.deaths_high)));
     if (props.claims.length) {
       var claims = el("ul", "cm-claims");

@@ -1,0 +1,86 @@
+"""A report that names no place takes one from its context only when the text ties them."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from geo.incidents import extract_incidents
+from geo.model import Incident
+from geo.places import Gazetteer, load_gazetteer
+from geo.read.corpus import parse_document
+from tests.gazetteer_fixtures import PLACES_CSV
+
+# seed 004, "Nagorno-Karabakh conflict" (a Wikipedia revision): two sentences of one paragraph
+LACHIN = (
+    "To add to the turmoil, on 18 May 1992 Armenian forces launched an offensive to take the "
+    "town of Lachin, situated along a narrow corridor that separated Armenia proper from "
+    "Nagorno-Karabakh. The town was poorly guarded, and the next day Armenian forces took "
+    "control of the town and opened the road that linked the region to Armenia."
+)
+# seed 004: the second sentence names a village the gazetteer lacks
+VARDAN = (
+    "According to the Azerbaijani government, between 27 and 29 November 1988, 33 Azerbaijanis "
+    "were killed in Spitak, Gugark and Stepanavan. According to Arif Yunusov, an Azerbaijani MP "
+    "and statistician, in November of the same year twelve Azerbaijanis from the Armenian "
+    "village of Vardan were reportedly burned to death."
+)
+# seeds 000 and 001: a dated report that names no place but refers back ("the fighting")
+FIGHTING = (
+    "By August 5, 2014 the fighting that started on 27 July had left 14 Azerbaijani and "
+    "5 Armenian soldiers dead."
+)
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer(PLACES_CSV)
+
+
+def _incidents(gaz: Gazetteer, text: str, headline: str = "") -> tuple[Incident, ...]:
+    document = parse_document(text, "item.txt")
+    if headline:
+        # a headline known from the page's metadata (an HTML title, front matter)
+        document = dataclasses.replace(document, headline=headline)
+    return extract_incidents([document], gaz).incidents
+
+
+def test_the_town_takes_the_place_of_the_sentence_before(gaz: Gazetteer) -> None:
+    capture = [i for i in _incidents(gaz, LACHIN) if i.when.start.day == 19]
+    assert [(i.place and i.place.name, i.place_inferred) for i in capture] == [
+        ("Laçın", "place from the sentence before (“The town”)")
+    ]
+
+
+def test_a_place_the_gazetteer_lacks_is_not_replaced_by_the_one_before(gaz: Gazetteer) -> None:
+    burned = [i for i in _incidents(gaz, VARDAN) if "Vardan" in i.sources[0].quote]
+    assert len(burned) == 1
+    assert burned[0].places == ()
+    assert burned[0].place_inferred == ""
+    assert burned[0].unlocated_reason.startswith("not in the gazetteer: Vardan")
+
+
+def test_a_headline_place_is_taken_when_the_report_refers_back(gaz: Gazetteer) -> None:
+    (incident,) = _incidents(gaz, FIGHTING, headline="Clashes near Talish")
+    assert incident.place is not None
+    assert incident.place.id == "wp:talish"
+    assert incident.place_inferred == "place from the headline (“the fighting”)"
+
+
+def test_a_headline_place_is_not_taken_without_a_tie(gaz: Gazetteer) -> None:
+    text = "On 2 August 2014, 14 Azerbaijani and 5 Armenian soldiers were killed."
+    (incident,) = _incidents(gaz, text, headline="Clashes near Talish")
+    assert incident.places == ()
+    assert incident.place_inferred == ""
+
+
+def test_a_headline_naming_only_a_region_places_nothing(gaz: Gazetteer) -> None:
+    (incident,) = _incidents(gaz, FIGHTING, headline="Fighting in Nagorno-Karabakh")
+    assert incident.places == ()
+
+
+def test_a_place_the_clause_names_is_not_marked_inferred(gaz: Gazetteer) -> None:
+    (incident,) = _incidents(gaz, "On 2 April 2016, Azerbaijani forces shelled Talish.")
+    assert incident.place is not None
+    assert incident.place_inferred == ""
