@@ -238,7 +238,12 @@ def evaluate(incidents: Sequence[Incident], gold: Gold) -> Evaluation:
         if golds:
             # One sentence can report two incidents: pair each prediction with the gold
             # incident its dates fit best, preferring one not matched yet.
-            best = min(golds, key=lambda g: (g.id in matched_gold, _date_gap(g, incident)))
+            # Among equally near golds, the one whose span is most alike: a day's attack
+            # pairs with the gold of that day, not with a war-long summary it also overlaps.
+            best = min(
+                golds,
+                key=lambda g: (g.id in matched_gold, _date_gap(g, incident), _misfit(g, incident)),
+            )
             if best.id in matched_gold:
                 duplicates += 1
                 false_positives += 1
@@ -280,6 +285,12 @@ def _date_gap(gold: GoldIncident, predicted: Incident) -> int:
     if gold.date_end < predicted.when.start:
         return (predicted.when.start - gold.date_end).days
     return 0
+
+
+def _misfit(gold: GoldIncident, predicted: Incident) -> int:
+    """Days by which the two ranges' starts and ends differ."""
+    starts = abs((predicted.when.start - gold.date_start).days)
+    return starts + abs((predicted.when.end - gold.date_end).days)
 
 
 # How far a predicted start may be from the gold start, by the gold's own precision: "late

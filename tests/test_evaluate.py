@@ -84,6 +84,19 @@ def test_one_sentence_two_incidents_pairs_by_date() -> None:
     assert (result.found, result.true_positives, result.duplicates) == (2, 2, 0)
 
 
+def test_a_days_report_pairs_with_that_days_gold_not_the_war_it_lies_in() -> None:
+    # devnews 17 (HRW): one merged incident holds the 4 October strike and the war-long summary
+    war = GoldIncident(
+        "war", D(2020, 9, 27), D(2020, 11, 10), "day", "shelling", None, None, None,
+        (GoldMention("a.txt", "during the conflict"),),
+    )  # fmt: skip
+    day = _gold("october-4", "on October 4, 2020", D(2020, 10, 4))
+    quotes = "Attacks in Stepanakert during the conflict; an attack on October 4, 2020."
+    predicted = [_incident(quotes, D(2020, 10, 4), D(2020, 10, 4))]
+    result = evaluate(predicted, Gold((war, day), (), ()))
+    assert result.missed == ("war",)
+
+
 def test_duplicates_negatives_and_unannotated_count_against_precision() -> None:
     gold = Gold(
         (_gold("one", "Shusha was captured", D(1992, 5, 8)),),
