@@ -149,7 +149,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "deictic",
             r"\b(?i:(?P<today>(?:earlier\s+)?today(?!\s+(?:known|called|named|part))"
             r"|this\s+(?:morning|afternoon|evening)|tonight)"
-            r"|(?P<yesterday>yesterday|last\s+night))\b",
+            r"|(?P<yesterday>yesterday|last\s+night)|(?P<overnight>overnight))\b",
         ),
     )
 )
@@ -161,7 +161,9 @@ _SIGNALS = {
     "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
     "year": re.compile(r"(?:19|20)\d\d"),
     "relative": re.compile(r"\b(?i:next|following|same|previous|later|meanwhile)\b"),
-    "deictic": re.compile(r"day\b|(?i:tonight|last\s+night|this\s+(?:morning|afternoon|evening))"),
+    "deictic": re.compile(
+        r"day\b|(?i:tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening))"
+    ),
 }
 _NEEDS = {
     "day_day_month_year": {"month", "year"},
@@ -447,7 +449,9 @@ class _Resolver:
             return None
         day = item if m["today"] else item - dt.timedelta(days=1)
         self.inferred = f"'{m.group(0)}' counted from {self.context.describe_item_date()}"
-        return day, day, "day", True, False
+        # "overnight" in a wire is the night that ends on the item's day
+        end = item if m["overnight"] else day
+        return day, end, "day", True, False
 
     def _item_week(self) -> dt.date | None:
         item = self.context.item_date

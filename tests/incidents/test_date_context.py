@@ -67,6 +67,14 @@ def test_weekdays_and_today_count_from_the_item_date(text: str, expected: dt.dat
     assert "the item's date 2023-04-24 (date prefix)" in when.inferred
 
 
+def test_overnight_is_the_night_ending_on_the_item_date() -> None:
+    # AP, 6 March 1992 (devnews 01): "12 people were killed in overnight shelling"
+    context = DateContext(item_date=D(1992, 3, 6), item_date_from="date line")
+    when = _one("Twelve people were killed in overnight shelling of the village.", context)
+    assert (when.start, when.end, when.precision) == (D(1992, 3, 5), D(1992, 3, 6), "day")
+    assert when.inferred == "'overnight' counted from the item's date 1992-03-06 (date line)"
+
+
 def test_weekdays_need_an_item_date_near_the_texts_own_dates() -> None:
     # An encyclopedia article with a crawl date: its earlier dates are years away, so
     # "on Sunday" there is not the crawl's week.
