@@ -24,7 +24,10 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
     (
         "shelling",
         r"\bshell(?:ed|ing|s)\b|\bartillery\b|\bbombard(?:ed|ment|ing)\b|\bmortars?\b"
-        r"|\brockets?\b|\bmissiles?\b|\bGrad\b|\bbomb(?:ed|ing|s)\b|\bair\s?strikes?\b",
+        r"|\brockets?\b|\bmissiles?\b|\bGrad\b|\bbomb(?:ed|ing|s)\b|\bair\s?strikes?\b"
+        # "strikes hit residential homes", "a strike on the town" (HRW, the wires); not a
+        # labour strike, which is "a strike in Yerevan", "went on strike"
+        r"|\bstrikes?\s+(?:hit|on|against|target(?:ed|ing))\b|\bstruck\s+(?:by|twice|again)\b",
     ),
     (
         "capture",
@@ -88,7 +91,8 @@ _CUE_STARTS = (
     "shootout", "clash", "fighting", "battle", "hostilities", "attack", "raid", "ambush",
     "incursion", "violence", "war erupted", "kill", "dead", "died", "death", "murder",
     "fatalities", "wounded", "injured", "beaten", "rape", "expel", "deport", "atrocit", "armed",
-    "liberat", "under", "subjected", "fired", "violat", "fell in", "perished",
+    "liberat", "under", "subjected", "fired", "violat", "fell in", "perished", "strike",
+    "struck",
 )  # fmt: skip
 _STEM_MATCHER = ahocorasick.Automaton()
 for _stem in _CUE_STARTS:

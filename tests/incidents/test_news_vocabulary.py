@@ -27,10 +27,24 @@ from geo.places import Gazetteer, find_mentions
         ("Three soldiers perished.", "other"),
         ("The Azerbaijani Army liberated Hadrut and several villages.", "capture"),
         ("Units were sent to liberate the district.", "capture"),
+        ("Multiple strikes hit residential homes in less than a minute.", "shelling"),
+        ("The cathedral was struck twice within hours.", "shelling"),
     ],
 )
 def test_wire_idioms_are_violence(clause: str, expected: EventType) -> None:
     assert event_type(clause) == expected
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # 1988 in the seeds: the Yerevan and Stepanakert strikes were labour strikes
+        "Workers held a general strike in Yerevan and the city stood still.",
+        "The two leaders struck a deal on the border.",
+    ],
+)
+def test_a_labour_strike_and_a_deal_struck_are_no_violence(clause: str) -> None:
+    assert event_type(clause) is None
 
 
 @pytest.mark.parametrize(
