@@ -106,7 +106,10 @@ _NOT_INCIDENT = re.compile(
     r"|\binaugurat|\bin\s+memory\s+of\b|\barmistice\b|\bceasefire\s+agreement\b"
     r"|\bpeace\s+(?:deal|agreement|treaty)\b|\bvideo\s+game\b"
     # Statements around incidents, not incidents: condolences and anniversaries.
-    r"|\bcondolences?\b|\banniversary\b",
+    r"|\bcondolences?\b|\banniversary\b"
+    # Page furniture of Wikipedia copies: a map's caption ("Map of the battle as of 20 October
+    # 2020", devset 16, 17, 19) and the banner of an old revision (devset 12, 14).
+    r"|^\W*(?:an?\s+)?map\s+(?:of|showing)\b|\bold\s+revision\s+of\s+this\s+page\b",
     re.IGNORECASE,
 )
 # Diplomacy and displacement: not incidents, unless a concrete attack is named as well.

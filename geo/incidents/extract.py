@@ -65,6 +65,9 @@ _RANGE_LINK = re.compile(
     r"|\blasted\s+until\b|\bthrough\b|\buntil\b",
     re.IGNORECASE,
 )
+# "- Type: Murder, rape, riot", "- Fatalities: 200+": an infobox scraped as a list of fields
+# (devset 01, 04, 05, 15). The article's prose reports the event; a field is not a report.
+_INFOBOX_FIELD = re.compile(r"-\s+[A-Z][a-z]+(?:\s[a-z]+)?:\s")
 # An undated report this many sentences after an incident still tells of that incident.
 _CONTINUATION_SENTENCES = 2
 # A clause dated over a longer span than this sums up many events; it is not one incident.
@@ -129,7 +132,8 @@ def extract_incidents(documents: Iterable[Document], gazetteer: Gazetteer) -> Ex
     excluded: list[ExcludedReport] = []
     for document in documents:
         names_in: dict[int, tuple[UnresolvedName, ...]] = {}
-        for candidate in _document_candidates(document, gazetteer, excluded):
+        found = list(_document_candidates(document, gazetteer, excluded))
+        for candidate in _fold_headline(document, found):
             sentence = candidate.sentence
             if sentence.index not in names_in:
                 names_in[sentence.index] = find_unresolved(gazetteer, sentence, ())
@@ -143,6 +147,51 @@ def extract_incidents(documents: Iterable[Document], gazetteer: Gazetteer) -> Ex
         len(candidates),
         tuple(excluded),
     )
+
+
+# A line this short with no sentence end names an event ("2012 Armenian–Azerbaijani border
+# clashes") instead of reporting one: a title, repeated in the scrape or left among its
+# furniture (devset 13, 14, 19, 20).
+_TITLE_MAX_WORDS = 10
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
+
+
+def _is_title(document: Document, candidate: Candidate) -> bool:
+    sentence = candidate.sentence
+    if document.headline and sentence.text == sentence.heading == document.headline:
+        return True
+    text = sentence.text
+    is_short = len(text.split()) <= _TITLE_MAX_WORDS and not sentence.is_table
+    return is_short and _SENTENCE_END.search(text) is None
+
+
+def _fold_headline(document: Document, found: list[Candidate]) -> list[Candidate]:
+    """Let a headline that reports the item's event count once, with the body's report of it.
+
+    "2014 Armenian–Azerbaijani clashes" above "On 31 July 2014 ... clashes" (devset 13, 14,
+    19, 20) and "Armenia announces six dead at border fighting" above the report (devnews 19)
+    name the event the body tells. When body reports fall within the headline's dates, the
+    headline is not an incident of its own; if exactly one does and it names no place, it
+    takes the headline's.
+    """
+    headline = [c for c in found if _is_title(document, c)]
+    if not headline:
+        return found
+    body = [c for c in found if not _is_title(document, c)]
+    for title in headline:
+        within = [c for c in body if _overlaps(title.when, c.when)]
+        if not within:
+            body.append(title)
+        elif len(within) == 1 and title.places and not within[0].places:
+            placed = replace(
+                within[0], places=title.places, place_inferred="place from the headline"
+            )
+            body[body.index(within[0])] = placed
+    return sorted(body, key=lambda c: c.key)
+
+
+def _overlaps(a: DateRange, b: DateRange) -> bool:
+    return a.start <= b.end and b.start <= a.end
 
 
 def _explain_unlocated(candidate: Candidate, names: Sequence[UnresolvedName]) -> Candidate:
@@ -338,9 +387,9 @@ def _sentence_candidates(
 ) -> Iterator[Candidate]:
     """Yield the sentence's incident clauses; say in ``reasons`` why each other clause is not."""
     text = sentence.text
-    topic = exclusion_reason(text)
-    if topic is not None or _is_overview(text):
-        reasons.append(topic or "surveys several events, each with its year in brackets")
+    skip = _sentence_skip_reason(text)
+    if skip is not None:
+        reasons.append(skip)
         return
     mentions: tuple[Mention, ...] | None = None
     continued = None if dates or sentence.is_table else _continued(state, sentence)
@@ -398,6 +447,15 @@ def _sentence_candidates(
             clause_dates,
             state,
         )
+
+
+def _sentence_skip_reason(text: str) -> str | None:
+    """Say why no clause of a sentence can be an incident, or None when one can."""
+    if _INFOBOX_FIELD.match(text):
+        return "an infobox field, not a report"
+    if _is_overview(text):
+        return "surveys several events, each with its year in brackets"
+    return exclusion_reason(text)
 
 
 def _undated_reason(clause_dates: Sequence[DateMatch]) -> str:
