@@ -29,6 +29,9 @@ from geo.places import Gazetteer, find_mentions
         ("Units were sent to liberate the district.", "capture"),
         ("Multiple strikes hit residential homes in less than a minute.", "shelling"),
         ("The cathedral was struck twice within hours.", "shelling"),
+        ("In 1993 Armenian forces occupied the district and its villages.", "capture"),
+        ("The village, occupied by Armenian armed forces in 1992, was returned.", "capture"),
+        ("The heights were taken under control by the army units.", "capture"),
     ],
 )
 def test_wire_idioms_are_violence(clause: str, expected: EventType) -> None:
@@ -44,6 +47,17 @@ def test_wire_idioms_are_violence(clause: str, expected: EventType) -> None:
     ],
 )
 def test_a_labour_strike_and_a_deal_struck_are_no_violence(clause: str) -> None:
+    assert event_type(clause) is None
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Refugees from the occupied territories asked to return.",
+        "The district remained under the control of the separatist forces.",
+    ],
+)
+def test_occupation_as_a_state_is_no_event(clause: str) -> None:
     assert event_type(clause) is None
 
 
