@@ -99,6 +99,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"{_p(_DAY, 'd2')}\s+{_p(_MONTH, 'm2')},?\s+{_p(_YEAR, 'y2')}",
         ),
         ("day_month_year", rf"\b{_p(_DAY, 'd')}\s+{_p(_MONTH, 'm')},?\s+{_p(_YEAR, 'y')}"),
+        # Tables and date stamps put the year first: "1990 January 19–20", "2014 August 01"
+        # (the massacre lists of devset 10 and 11, the agency stamps of devnews)
+        (
+            "year_month_day",
+            rf"\b{_p(_YEAR, 'y')}\s+{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd1')}"
+            rf"(?:{_DASH}{_p(_DAY, 'd2')})?\b(?!,?\s+(?:19|20)\d\d)",
+        ),
         ("month_day_year", rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')},?\s+{_p(_YEAR, 'y')}"),
         # from late April through early June 2012 / between January and September 2020
         (
@@ -116,6 +123,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:(?P<p>(?i:early|mid|late))[\s-]+)?(?P<s>(?i:winter|spring|summer|autumn|fall))"
             rf"(?:\s+of)?\s+{_p(_YEAR, 'y')}(?:[–-](?P<y2>(?:19|20)\d\d))?",
         ),
+        ("year_month", rf"\b{_p(_YEAR, 'y')}\s+{_p(_MONTH, 'm')}\b(?!\s+\d)"),
         ("year_range", rf"\b{_p(_YEAR, 'y1')}{_DASH}{_p(_YEAR, 'y2')}"),
         ("between_years", rf"\b(?i:between)\s+{_p(_YEAR, 'y1')}\s+and\s+{_p(_YEAR, 'y2')}"),
         # Dates that carry a year come before yearless ones, which borrow the year before them.
@@ -170,6 +178,8 @@ _NEEDS = {
     "day_month_day_month_year": {"month", "year"},
     "full_range": {"month", "year"},
     "day_month_year": {"month", "year"},
+    "year_month_day": {"month", "year"},
+    "year_month": {"month", "year"},
     "month_day_year": {"month", "year"},
     "month_month_year": {"month", "year"},
     "part_month_year": {"month", "year"},
@@ -346,6 +356,17 @@ class _Resolver:
         return None if day is None else (day, day, "day", False, True)
 
     _month_day_year = _day_month_year
+
+    def _year_month_day(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        year, month = int(m["y"]), MONTHS[m["m"].lower()]
+        start, end = _day(year, month, int(m["d1"])), _day(year, month, int(m["d2"] or m["d1"]))
+        return None if start is None or end is None else (start, end, "day", False, True)
+
+    def _year_month(self, m: re.Match[str]) -> tuple[dt.date, dt.date, DatePrecision, bool, bool]:
+        start, end = _month_range(int(m["y"]), MONTHS[m["m"].lower()], None)
+        return start, end, "month", False, True
 
     def _month_month_year(
         self, m: re.Match[str]

@@ -35,6 +35,15 @@ def only(text: str, **context: object) -> tuple[D, D, str, str]:
             "Defense Army Mi-24 helicopter",
             (D(2014, 11, 12), D(2014, 11, 12), "day", "November 12, 2014"),
         ),
+        # a list of massacres scraped from a table (devset 11): the year comes first
+        (
+            "Black January 1990 January 19–20 Baku, Azerbaijan 133-1",
+            (D(1990, 1, 19), D(1990, 1, 20), "day", "1990 January 19–20"),
+        ),
+        (
+            "Kirovabad pogrom 1988 November Ganja 130 Armenians killed",
+            (D(1988, 11, 1), D(1988, 11, 30), "month", "1988 November"),
+        ),
         (
             "Further clashes near Tavush took place in July 2020.",
             (D(2020, 7, 1), D(2020, 7, 31), "month", "July 2020"),
