@@ -51,6 +51,10 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
     (
         "offensive",
         r"\boffensives?\b|\bcounter-?attacks?\b|\bassaults?\b|\bto\s+take\b"
+        # "the May 1991 military operation conducted by the Soviet Army" (devset 04), "the
+        # military operation launched by Azerbaijan" (seeds), "large-scale military
+        # operations ... on September 19" (devnews 25)
+        r"|\bmilitary\s+operations?\b"
         r"|\bcrossed\s+(?:\w+\s+){0,3}into\b",
     ),
     (
@@ -98,7 +102,7 @@ _CUE_STARTS = (
     "incursion", "violence", "war erupted", "kill", "dead", "died", "death", "murder",
     "fatalities", "wounded", "injured", "beaten", "rape", "expel", "deport", "atrocit", "armed",
     "liberat", "under", "subjected", "fired", "violat", "fell in", "perished", "strike",
-    "struck", "occupied",
+    "struck", "occupied", "military",
 )  # fmt: skip
 _STEM_MATCHER = ahocorasick.Automaton()
 for _stem in _CUE_STARTS:

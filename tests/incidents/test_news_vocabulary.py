@@ -32,6 +32,7 @@ from geo.places import Gazetteer, find_mentions
         ("In 1993 Armenian forces occupied the district and its villages.", "capture"),
         ("The village, occupied by Armenian armed forces in 1992, was returned.", "capture"),
         ("The heights were taken under control by the army units.", "capture"),
+        ("The military operation conducted by the Soviet Army began in May.", "offensive"),
     ],
 )
 def test_wire_idioms_are_violence(clause: str, expected: EventType) -> None:
