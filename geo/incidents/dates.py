@@ -654,3 +654,28 @@ def heading_year(heading: str) -> int | None:
         if years and all(_valid_year(y) for y in years):
             return years[0]
     return None
+
+
+# A timeline's entry heading is only a date ("14 March", "3 April 2016", "May 1992"); a
+# heading with more words names a section ("Battle of Shusha, May 1992") and dates nothing.
+_HEADING_DATE_SHARE = 0.8
+
+
+def heading_date(heading: str, context: DateContext) -> DateRange | None:
+    """Return the date a timeline heading stands for, when its deepest part is only a date.
+
+    A timeline (devset's two, the wires' "chronicle" items) sets each day's events under a
+    heading that is a bare date; every undated report under it happened then.
+    """
+    part = heading.rsplit(" > ", 1)[-1].strip(" :.-–")
+    found = find_dates(part, context=context)
+    if len(found) != 1:
+        return None
+    match = found[0]
+    words = len(re.sub(r"\W", "", part))
+    if (
+        words == 0
+        or len(re.sub(r"\W", "", part[match.start : match.end])) < _HEADING_DATE_SHARE * words
+    ):
+        return None
+    return match.when

@@ -20,6 +20,7 @@ from geo.incidents.dates import (
     WarSpan,
     find_dates,
     has_date_signal,
+    heading_date,
     heading_year,
 )
 from geo.incidents.events import (
@@ -100,6 +101,7 @@ class _DocState:
 
     heading: str = ""
     heading_places: tuple[Mention, ...] = ()
+    heading_date: DateRange | None = None
     headline_places: tuple[Mention, ...] = ()
     context_year: int | None = None
     year_from: str = ""
@@ -229,6 +231,7 @@ def _document_candidates(
             if year is not None:
                 state.context_year, state.previous = year, None
                 state.year_from = "the heading"
+            state.heading_date = _timeline_date(sentence.heading, state)
         if not has_event_cue(sentence.text):
             if has_date_signal(sentence.text):
                 pending.append(sentence)
@@ -271,6 +274,22 @@ def _heading_places(
     )
     found = [m for m in find_mentions(gazetteer, heading) if m.place.kind != "country"]
     return tuple(found) if len(found) == 1 else ()
+
+
+def _timeline_date(heading: str, state: _DocState) -> DateRange | None:
+    """Date of a timeline entry heading ("2 April"), its year from the text before it."""
+    context = DateContext(
+        year=state.context_year,
+        year_from=state.year_from,
+        war=state.war,
+        item_date=state.item_date,
+        item_date_from=state.item_date_from,
+    )
+    when = heading_date(heading, context)
+    if when is None or when.precision == "year":
+        return None
+    why = f"from the timeline heading '{when.text}'"
+    return replace(when, inferred=f"{why}; {when.inferred}" if when.inferred else why)
 
 
 def _headline_places(document: Document, gazetteer: Gazetteer) -> tuple[Mention, ...]:
@@ -407,6 +426,7 @@ def _sentence_candidates(
         is_inferred = when is None and not dates and not sentence.is_table
         if is_inferred:
             when = continued.when if continued is not None else _previous_date(state, sentence)
+            when = when or state.heading_date
         if when is None:
             reasons.append(_undated_reason(clause_dates))
             continue

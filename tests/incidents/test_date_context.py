@@ -6,9 +6,13 @@ import datetime as dt
 
 import pytest
 
-from geo.incidents.dates import DateContext, WarSpan, find_dates
+from geo.incidents import extract_incidents
+from geo.incidents.dates import DateContext, WarSpan, find_dates, heading_date
 from geo.incidents.extract import find_war
 from geo.model import DateRange
+from geo.places import load_gazetteer
+from geo.read.corpus import parse_document
+from tests.gazetteer_fixtures import PLACES_CSV
 
 D = dt.date
 ITEM = DateContext(item_date=D(2016, 12, 29), item_date_from="date prefix")
@@ -98,3 +102,29 @@ def test_a_named_war_gives_the_year_when_exactly_one_year_fits() -> None:
     assert first is not None
     assert find_dates("On 26 February, the town fell.", context=DateContext(war=first)) == []
     assert find_war("The ceasefire of 1994 held.") is None
+
+
+def test_a_timeline_dates_the_reports_under_each_date_heading() -> None:
+    # The form of a timeline: bare-date headings, then that day's reports (sentences of seed
+    # 004, "Nagorno-Karabakh conflict", set under headings as a chronicle would set them).
+    text = (
+        "Chronology of the border clashes of 1990\n\n"
+        "26 March\n\n"
+        "At dusk, they crossed the border storming the Azerbaijani village Bağanis Ayrum.\n\n"
+        "27 March\n\n"
+        "There were instances of violence against the civilian population (in particular, in "
+        "the village Meshali).\n"
+    )
+    document = parse_document(text, "chronicle.txt")
+    incidents = extract_incidents([document], load_gazetteer(PLACES_CSV)).incidents
+    dated = sorted((i.when.start, i.place.name if i.place else None) for i in incidents)
+    assert dated == [(D(1990, 3, 26), "Bağanis Ayrum"), (D(1990, 3, 27), "Meshali")]
+    assert all(i.when.inferred.startswith("from the timeline heading") for i in incidents)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Battle of Shusha, 8 May", "Events of 2 April and the days after", "The war"],
+)
+def test_a_heading_that_is_more_than_a_date_dates_nothing(heading: str) -> None:
+    assert heading_date(heading, DateContext(year=1992)) is None
