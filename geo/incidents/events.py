@@ -73,6 +73,7 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
     (
         "clash",
         r"\bclash(?:es|ed)?\b|\bfighting\b|\bbattles?\b|\bhostilities\b|\battack(?:s|ed)?\b"
+        r"|\battacking\b"
         r"|\braid(?:s|ed)?\b|\bambush(?:ed)?\b|\bincursion\b|\bviolence\b|\bwar\s+erupted\b"
         r"|\bkilled\s+in\s+action\b|\bfell\s+in\s+(?:battle|combat|action)\b",
     ),

@@ -51,6 +51,15 @@ _DEMONYM_AFTER = re.compile(
     r"|Defen[cs]e|servicem[ae]n|government|president|positions|conflict|movement|issue"
     r"|question|Republic|Autonomous|Armenians?|leaders?)\b"
 )
+# A capital that speaks is its government: "Yerevan said", "Baku reported" (devnews 19), "Baku
+# and Yerevan traded accusations"; not "officials in Nagorno-Karabakh reported" (seeds), where
+# the name follows a preposition and says where they are.
+_SPEAKS_AFTER = re.compile(
+    r"(?:\s+and\s+[A-Z][\w-]+)?\s+(?:said|says|accused|accuses|claimed|claims|reported"
+    r"|denied|denies|announced|stated|insisted|blamed|warned|told|charged|alleged|responded"
+    r"|traded|rejected|confirmed)\b"
+)
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|at|from|of|near|to|into|on)\s+(?:the\s+)?$", re.I)
 # "(1988)", "(1988–1994)", "(May 1994 – August 2009)": years in brackets label other events.
 _ADDITIVE = re.compile(r"(?i:in\s+addition|additionally|also|separately|elsewhere)\b")
 _BRACKETED_YEAR = re.compile(r"\([^()]{0,30}?(?:19|20)\d\d[^()]{0,30}\)")
@@ -545,8 +554,18 @@ def _clause_places(
         for m in inside
         if (m.precision not in _WIDE or _is_wide_place(sentence, m))
         and not _DEMONYM_AFTER.match(sentence.text, m.end - sentence.start)
+        and not _is_speaker(sentence, m)
     ]
     return tuple(sorted(usable, key=lambda m: _place_rank(m, sentence, cue_at)))
+
+
+def _is_speaker(sentence: Sentence, mention: Mention) -> bool:
+    """Tell whether a place name is the subject of a speech verb ("Baku said")."""
+    text = sentence.text
+    if not _SPEAKS_AFTER.match(text, mention.end - sentence.start):
+        return False
+    before = _window_before(text, mention.start - sentence.start)
+    return _AFTER_PREPOSITION.search(before) is None
 
 
 def _window_before(text: str, position: int) -> str:

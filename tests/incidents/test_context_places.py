@@ -84,3 +84,33 @@ def test_a_place_the_clause_names_is_not_marked_inferred(gaz: Gazetteer) -> None
     (incident,) = _incidents(gaz, "On 2 April 2016, Azerbaijani forces shelled Talish.")
     assert incident.place is not None
     assert incident.place_inferred == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # devnews 19 and 22: the capital that speaks is its government, not the place
+        "On 16 November 2021, Yerevan said Azerbaijani forces attacked its positions.",
+        "On 16 November 2021, Baku reported that the border posts were shelled.",
+    ],
+)
+def test_a_capital_that_speaks_is_not_the_place(gaz: Gazetteer, text: str) -> None:
+    (incident,) = _incidents(gaz, text)
+    assert incident.places == ()
+
+
+def test_a_capital_where_the_violence_is_stays_the_place(gaz: Gazetteer) -> None:
+    (incident,) = _incidents(gaz, "On 20 January 1990, Soviet troops killed civilians in Baku.")
+    assert incident.place is not None
+    assert incident.place.name == "Baku"
+
+
+def test_officials_in_a_place_who_report_leave_it_the_place(gaz: Gazetteer) -> None:
+    # seeds 000-002: the name after "in" says where the officials are, not who speaks
+    text = (
+        "On 2 August 2014, local officials in Nagorno-Karabakh reported at least two Armenian "
+        "military deaths in what was the largest incident in the area since 2008."
+    )
+    (incident,) = _incidents(gaz, text)
+    assert incident.place is not None
+    assert incident.place.id == "wp:nagorno-karabakh"

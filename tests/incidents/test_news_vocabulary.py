@@ -33,6 +33,7 @@ from geo.places import Gazetteer, find_mentions
         ("The village, occupied by Armenian armed forces in 1992, was returned.", "capture"),
         ("The heights were taken under control by the army units.", "capture"),
         ("The military operation conducted by the Soviet Army began in May.", "offensive"),
+        ("Yerevan accused Azerbaijani troops of attacking a border post.", "clash"),
     ],
 )
 def test_wire_idioms_are_violence(clause: str, expected: EventType) -> None:
