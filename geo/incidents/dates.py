@@ -118,6 +118,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "part_month_year",
             rf"\b{_p(_PART, 'p')}{_p(_MONTH, 'm')},?\s+(?:of\s+)?{_p(_YEAR, 'y')}",
         ),
+        # News counts years from its own date: "in the last days of May this year", "in
+        # April last year" (devnews 13; the ministries' statements)
+        (
+            "month_item_year",
+            rf"\b{_p(_MONTH, 'm')},?\s+(?:of\s+)?(?P<which>(?i:this|last))\s+year\b",
+        ),
         (
             "season_year",
             r"\b(?:(?P<p>(?i:early|mid|late))[\s-]+)?(?P<s>(?i:winter|spring|summer|autumn|fall))"
@@ -168,7 +174,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _SIGNALS = {
     "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
     "year": re.compile(r"(?:19|20)\d\d"),
-    "relative": re.compile(r"\b(?i:next|following|same|previous|later|meanwhile)\b"),
+    "relative": re.compile(r"\b(?i:next|following|same|previous|later|meanwhile|this|last)\b"),
     "deictic": re.compile(
         r"day\b|(?i:tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening))"
     ),
@@ -183,6 +189,7 @@ _NEEDS = {
     "month_day_year": {"month", "year"},
     "month_month_year": {"month", "year"},
     "part_month_year": {"month", "year"},
+    "month_item_year": {"month", "relative"},
     "season_year": {"year"},
     "year_range": {"year"},
     "between_years": {"year"},
@@ -356,6 +363,19 @@ class _Resolver:
         return None if day is None else (day, day, "day", False, True)
 
     _month_day_year = _day_month_year
+
+    def _month_item_year(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        item = self._item_week()
+        if item is None:
+            return None
+        year = item.year - (1 if m["which"].lower() == "last" else 0)
+        start, end = _month_range(year, MONTHS[m["m"].lower()], None)
+        if start > item:
+            return None
+        self.inferred = f"'{m['which']} year' counted from {self.context.describe_item_date()}"
+        return start, end, "month", True, False
 
     def _year_month_day(
         self, m: re.Match[str]

@@ -79,6 +79,21 @@ def test_overnight_is_the_night_ending_on_the_item_date() -> None:
     assert when.inferred == "'overnight' counted from the item's date 1992-03-06 (date line)"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # APA, 8 June 2018 (devnews 13)
+        ("In the last days of May this year, the heights were liberated.", D(2018, 5, 1)),
+        ("In April last year, two soldiers were killed at the border.", D(2017, 4, 1)),
+    ],
+)
+def test_this_year_and_last_year_count_from_the_item_date(text: str, expected: dt.date) -> None:
+    context = DateContext(item_date=D(2018, 6, 8), item_date_from="date line")
+    when = _one(text, context)
+    assert (when.start, when.precision) == (expected, "month")
+    assert "counted from the item's date 2018-06-08 (date line)" in when.inferred
+
+
 def test_weekdays_need_an_item_date_near_the_texts_own_dates() -> None:
     # An encyclopedia article with a crawl date: its earlier dates are years away, so
     # "on Sunday" there is not the crawl's week.
