@@ -133,7 +133,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("year_range", rf"\b{_p(_YEAR, 'y1')}{_DASH}{_p(_YEAR, 'y2')}"),
         ("between_years", rf"\b(?i:between)\s+{_p(_YEAR, 'y1')}\s+and\s+{_p(_YEAR, 'y2')}"),
         # Dates that carry a year come before yearless ones, which borrow the year before them.
-        ("part_year", rf"\b(?P<p>(?i:early|mid|late))[\s-]+{_p(_YEAR, 'y')}"),
+        # not a decade: "the early 1990s" is ten years, not early 1990
+        ("part_year", rf"\b(?P<p>(?i:early|mid|late))[\s-]+{_p(_YEAR, 'y')}(?!s\b)"),
         ("year", rf"(?<![\d,.])\b{_p(_YEAR, 'y')}\b(?![–-]\d)"),
         ("relative_year", r"\b(?i:(?:the\s+)?(?P<which>following|next|same|previous)\s+year)\b"),
         (

@@ -184,3 +184,15 @@ def test_dates_are_sane_for_any_text(text: str, context_year: int | None) -> Non
 @given(st.text(max_size=200))
 def test_find_dates_never_raises(text: str) -> None:
     find_dates(text, context_year=2000)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # devset 13: background, not a date ("the early 1990s" is a decade, not early 1990)
+        "The two countries fought a war in the early 1990s over the enclave.",
+        "Tensions have grown since the late 1980s.",
+    ],
+)
+def test_a_decade_is_no_year(text: str) -> None:
+    assert find_dates(text) == []
