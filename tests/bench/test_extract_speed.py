@@ -1,7 +1,8 @@
-"""Extraction speed on a synthetic corpus built from the seeds' own documents.
+"""Copies of whole seed documents merge into the seeds' incidents and add none.
 
-Run: ``make bench`` or ``pytest tests/bench -m bench -s``. Prints MB/s at 5, 10, 25 and 50 MB so
-that growth can be read off (linear extraction keeps MB/s flat).
+Run: ``make bench``. The speed of read + extract + merge is measured on new text, in
+``test_user_corpus_speed.py``: copies of whole documents skip the reader and merge into
+nothing new, so their MB/s says little about what users bring.
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ from geo.places import Gazetteer
 from geo.read.corpus import Corpus
 
 pytestmark = pytest.mark.bench
-
-SIZES_MB = (5, 10, 25, 50)
 
 
 def synthetic_documents(corpus: Corpus, megabytes: float) -> list[Document]:
@@ -50,20 +49,3 @@ def test_copies_merge_into_the_seed_incidents(corpus: Corpus, gazetteer: Gazette
     original = extract_incidents(corpus.documents, gazetteer).incidents
     print(f"incidents: {len(original)} from the seeds, {len(result.incidents)} from the copies")
     assert len(result.incidents) <= len(original)
-
-
-def test_extraction_growth(corpus: Corpus, gazetteer: Gazetteer) -> None:
-    rows = []
-    for size in SIZES_MB:
-        documents = synthetic_documents(corpus, size)
-        started = time.perf_counter()
-        extract_incidents(documents, gazetteer)
-        seconds = time.perf_counter() - started
-        megabytes = megabytes_of(documents)
-        rows.append((megabytes, seconds, megabytes / seconds))
-    print("\nextraction: MB, seconds, MB/s")
-    for megabytes, seconds, rate in rows:
-        print(f"{megabytes:8.1f} {seconds:8.2f} {rate:8.2f}")
-    first_rate, last_rate = rows[0][2], rows[-1][2]
-    # Linear: throughput at 50 MB stays within a factor of two of throughput at 5 MB.
-    assert last_rate > first_rate / 2

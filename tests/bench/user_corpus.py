@@ -1,0 +1,116 @@
+"""A corpus shaped like what users bring, and one timed run over it (issue #11).
+
+Sentences of the seeds and of the development corpora, shuffled with a fixed seed into
+documents of 2–20 KB, written as files: the reader, the extractor and the merge all see new
+text, unlike copies of whole seed documents, which merge into nothing new.
+
+``python -m tests.bench.user_corpus run DIR KIND`` times one stage in a fresh process and
+prints one JSON line, so that each run's peak memory is its own:
+
+* ``pipeline``: read + extract + merge (``load_corpus``, ``extract_incidents``);
+* ``floor``: read the same files and make one bare pyahocorasick pass with the gazetteer's
+  names and aliases over the lower-cased text: the least any extraction must do.
+"""
+
+from __future__ import annotations
+
+import json
+import random  # noqa: TID251 -- a seeded generator: the same corpus every run
+import resource
+import sys
+import time
+from pathlib import Path
+
+import ahocorasick
+
+from geo.incidents import extract_incidents
+from geo.places import load_gazetteer
+from geo.read import load_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+GAZETTEER = ROOT / "gazetteer" / "places.csv"
+SOURCES = (
+    ROOT / "seeds",
+    ROOT.parent / "shared" / "devset" / "docs",
+    ROOT.parent / "shared" / "devnews" / "docs",
+)
+SHUFFLE_SEED = 2026
+DOC_BYTES = (2_000, 20_000)
+SENTENCES_PER_PARAGRAPH = 5
+
+
+def source_sentences() -> list[str]:
+    """Every sentence the reader finds in the seeds and the development corpora present."""
+    sentences: list[str] = []
+    for folder in SOURCES:
+        if folder.is_dir():
+            for document in load_corpus(folder).documents:
+                sentences.extend(" ".join(s.text.split()) for s in document.sentences)
+    return sentences
+
+
+def write_corpus(folder: Path, megabytes: float, sentences: list[str]) -> int:
+    """Write shuffled sentences into documents of 2–20 KB until ``megabytes``; return bytes."""
+    rng = random.Random(SHUFFLE_SEED)
+    folder.mkdir(parents=True, exist_ok=True)
+    pool: list[str] = []
+    written = 0
+    index = 0
+    while written < megabytes * 1_000_000:
+        target = rng.randint(*DOC_BYTES)
+        paragraphs: list[str] = []
+        size = 0
+        while size < target:
+            if not pool:
+                pool = sentences[:]
+                rng.shuffle(pool)
+            paragraph = " ".join(pool.pop() for _ in range(min(SENTENCES_PER_PARAGRAPH, len(pool))))
+            paragraphs.append(paragraph)
+            size += len(paragraph.encode("utf-8")) + 2
+        text = "\n\n".join(paragraphs) + "\n"
+        (folder / f"doc{index:06d}.txt").write_text(text, encoding="utf-8")
+        written += len(text.encode("utf-8"))
+        index += 1
+    return written
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_pipeline(folder: Path) -> dict[str, float]:
+    """Time read + extract + merge of ``folder``."""
+    gazetteer = load_gazetteer(GAZETTEER)
+    started = time.perf_counter()
+    corpus = load_corpus(folder)
+    extraction = extract_incidents(corpus.documents, gazetteer)
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "incidents": len(extraction.incidents), "peak_mb": _peak_mb()}
+
+
+def run_floor(folder: Path) -> dict[str, float]:
+    """Time reading the files and one bare Aho-Corasick pass over their lower-cased text."""
+    automaton = ahocorasick.Automaton()
+    for place in load_gazetteer(GAZETTEER).places:
+        for name in (place.name, *place.aliases):
+            automaton.add_word(name.lower(), len(name))
+    automaton.make_automaton()
+    started = time.perf_counter()
+    hits = 0
+    for path in sorted(folder.glob("*.txt")):
+        text = path.read_text(encoding="utf-8").lower()
+        hits += sum(1 for _ in automaton.iter(text))
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "hits": hits, "peak_mb": _peak_mb()}
+
+
+def main(argv: list[str]) -> int:
+    """``run DIR pipeline|floor``: print the timing of one run as JSON."""
+    _, folder, kind = argv
+    runner = run_pipeline if kind == "pipeline" else run_floor
+    print(json.dumps(runner(Path(folder)), sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
