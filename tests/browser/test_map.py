@@ -185,6 +185,27 @@ def test_popup_shows_the_source_sentence_and_claims(map_page: MapPage, map_dir: 
     assert map_page.errors == []
 
 
+def test_popup_says_where_an_inferred_place_came_from(map_page: MapPage, map_dir: Path) -> None:
+    # seed 004: "The town was poorly guarded, and the next day Armenian forces took control of
+    # the town" takes Lachin from the sentence before
+    feature = next(
+        f
+        for f in _geojson(map_dir)["features"]
+        if f["geometry"] is not None
+        and f["properties"]["place_inferred"]
+        and "sentence before" in f["properties"]["place_inferred"]
+    )
+    properties = feature["properties"]
+    _click_marker(map_page, feature["id"])
+    popup = map_page.page.locator(
+        ".leaflet-popup-content .cm-popup", has_text=properties["sources"][0]["quote"]
+    )
+    popup.wait_for()
+    inferred = popup.locator(".cm-inferred", has_text="Place inferred")
+    assert inferred.inner_text() == f"Place inferred: {properties['place_inferred']}"
+    assert map_page.errors == []
+
+
 def test_search_finds_a_place_as_written(map_page: MapPage, map_dir: Path) -> None:
     # Prefer a spelling that differs from the gazetteer name (Kirovabad for Ganja).
     places = [p for f in _geojson(map_dir)["features"] for p in f["properties"]["places"]]
