@@ -33,6 +33,7 @@ from geo.incidents.events import (
 from geo.incidents.figures import DeathFigure, find_deaths
 from geo.incidents.merge import DATE_RANK, PRECISION_RANK, Candidate, merge_candidates
 from geo.incidents.periods import WAR_NAMES
+from geo.incidents.titles import fold_titles
 from geo.model import (
     DateRange,
     Document,
@@ -144,7 +145,7 @@ def extract_incidents(documents: Iterable[Document], gazetteer: Gazetteer) -> Ex
     for document in documents:
         names_in: dict[int, tuple[UnresolvedName, ...]] = {}
         found = list(_document_candidates(document, gazetteer, excluded))
-        for candidate in _fold_headline(document, found):
+        for candidate in fold_titles(document, found):
             sentence = candidate.sentence
             if sentence.index not in names_in:
                 names_in[sentence.index] = find_unresolved(gazetteer, sentence, ())
@@ -158,51 +159,6 @@ def extract_incidents(documents: Iterable[Document], gazetteer: Gazetteer) -> Ex
         len(candidates),
         tuple(excluded),
     )
-
-
-# A line this short with no sentence end names an event ("2012 Armenian–Azerbaijani border
-# clashes") instead of reporting one: a title, repeated in the scrape or left among its
-# furniture (devset 13, 14, 19, 20).
-_TITLE_MAX_WORDS = 10
-_SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
-
-
-def _is_title(document: Document, candidate: Candidate) -> bool:
-    sentence = candidate.sentence
-    if document.headline and sentence.text == sentence.heading == document.headline:
-        return True
-    text = sentence.text
-    is_short = len(text.split()) <= _TITLE_MAX_WORDS and not sentence.is_table
-    return is_short and _SENTENCE_END.search(text) is None
-
-
-def _fold_headline(document: Document, found: list[Candidate]) -> list[Candidate]:
-    """Let a headline that reports the item's event count once, with the body's report of it.
-
-    "2014 Armenian–Azerbaijani clashes" above "On 31 July 2014 ... clashes" (devset 13, 14,
-    19, 20) and "Armenia announces six dead at border fighting" above the report (devnews 19)
-    name the event the body tells. When body reports fall within the headline's dates, the
-    headline is not an incident of its own; if exactly one does and it names no place, it
-    takes the headline's.
-    """
-    headline = [c for c in found if _is_title(document, c)]
-    if not headline:
-        return found
-    body = [c for c in found if not _is_title(document, c)]
-    for title in headline:
-        within = [c for c in body if _overlaps(title.when, c.when)]
-        if not within:
-            body.append(title)
-        elif len(within) == 1 and title.places and not within[0].places:
-            placed = replace(
-                within[0], places=title.places, place_inferred="place from the headline"
-            )
-            body[body.index(within[0])] = placed
-    return sorted(body, key=lambda c: c.key)
-
-
-def _overlaps(a: DateRange, b: DateRange) -> bool:
-    return a.start <= b.end and b.start <= a.end
 
 
 def _explain_unlocated(candidate: Candidate, names: Sequence[UnresolvedName]) -> Candidate:
