@@ -100,3 +100,24 @@ def test_a_front_stretch_is_placed_at_its_first_place(gazetteer: Gazetteer) -> N
     text = "The Kars-Gyumri train was stopped."
     sentence = Sentence(doc="x.txt", index=0, text=text, start=0, end=len(text))
     assert find_mentions(gazetteer, sentence) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the ministries name a front sector after its district: the district row, if any
+        ("Armenian units opened fire in the direction of Tovuz.", "wp:tovuz-district"),
+        (
+            "The army positions in the Nakhchivan direction came under fire.",
+            "wp:nakhchivan-autonomous-republic",
+        ),
+        ("Heavy fighting continued in the Fuzuli direction.", "wp:fuzuli-district"),
+        # no district row is named so: the town stays
+        ("Shots were fired in the direction of Talish.", "wp:talish"),
+    ],
+)
+def test_a_direction_is_the_district_it_is_named_after(
+    gazetteer: Gazetteer, text: str, expected: str
+) -> None:
+    sentence = Sentence(doc="x.txt", index=0, text=text, start=0, end=len(text))
+    assert [m.place.id for m in find_mentions(gazetteer, sentence)][0] == expected
