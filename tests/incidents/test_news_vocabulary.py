@@ -120,4 +120,5 @@ def test_a_direction_is_the_district_it_is_named_after(
     gazetteer: Gazetteer, text: str, expected: str
 ) -> None:
     sentence = Sentence(doc="x.txt", index=0, text=text, start=0, end=len(text))
-    assert [m.place.id for m in find_mentions(gazetteer, sentence)][0] == expected
+    mentions = find_mentions(gazetteer, sentence)
+    assert mentions[0].place.id == expected
