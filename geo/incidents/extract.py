@@ -7,7 +7,6 @@ several documents, or reports of the same place over overlapping dates, are one 
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import itertools
 import re
@@ -31,7 +30,15 @@ from geo.incidents.events import (
     has_event_cue,
 )
 from geo.incidents.figures import DeathFigure, find_deaths
-from geo.incidents.merge import DATE_RANK, PRECISION_RANK, Candidate, merge_candidates
+from geo.incidents.locate import (
+    ContextPlaces,
+    clause_places,
+    heading_places,
+    headline_places,
+    is_at_place,
+    locate_from_context,
+)
+from geo.incidents.merge import DATE_RANK, Candidate, merge_candidates
 from geo.incidents.periods import WAR_NAMES
 from geo.incidents.titles import fold_titles
 from geo.model import (
@@ -45,31 +52,10 @@ from geo.model import (
 )
 from geo.places import Gazetteer, find_mentions, find_unresolved
 
-_LOCATIVE = re.compile(r"\b(?:in|near|at|around|outside|into|on|of|from|towards?)\s+(?:the\s+)?$")
-# "Nagorno-Karabakh soldiers", "Armenia's army": a name used for a side, not a place.
-_DEMONYM_AFTER = re.compile(
-    r"(?:'s)?\s+(?:soldiers?|forces|troops|army|armed|military|side|authorities|officials"
-    r"|Defen[cs]e|servicem[ae]n|government|president|positions|conflict|movement|issue"
-    r"|question|Republic|Autonomous|Armenians?|leaders?)\b"
-)
-# A capital that speaks is its government: "Yerevan said", "Baku reported" (devnews 19), "Baku
-# and Yerevan traded accusations"; not "officials in Nagorno-Karabakh reported" (seeds), where
-# the name follows a preposition and says where they are.
-_SPEAKS_AFTER = re.compile(
-    r"(?:\s+and\s+[A-Z][\w-]+)?\s+(?:said|says|accused|accuses|claimed|claims|reported"
-    r"|denied|denies|announced|stated|insisted|blamed|warned|told|charged|alleged|responded"
-    r"|traded|rejected|confirmed)\b"
-)
-_AFTER_PREPOSITION = re.compile(r"\b(?:in|at|from|of|near|to|into|on)\s+(?:the\s+)?$", re.I)
 # "(1988)", "(1988–1994)", "(May 1994 – August 2009)": years in brackets label other events.
 _ADDITIVE = re.compile(r"(?i:in\s+addition|additionally|also|separately|elsewhere)\b")
 _BRACKETED_YEAR = re.compile(r"\([^()]{0,30}?(?:19|20)\d\d[^()]{0,30}\)")
 _VAGUE_TOLL = re.compile(r"\b(?:thousands|hundreds|dozens)\b", re.IGNORECASE)
-_AT_PLACE = re.compile(r"\b(?:in|at|near|on)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$")
-# Cue words ("in the", "near", "along the") sit within this many characters before a name.
-_CUE_WINDOW = 40
-_WIDE = frozenset({"region", "country"})
-_WIDE_LOCATIVE = re.compile(r"\b(?:in|into|inside|across|along|throughout)\s+(?:the\s+)?$")
 _CLAUSE_BREAK = re.compile(r"[;,]\s+(?:while\s+|and\s+|but\s+)?|\s+while\s+|\s+and\s+(?=on\b|in\b)")
 _RANGE_LINK = re.compile(
     r"\b(?:started|began|erupted|broke out)\b.*\bby\b|\bby\b.*\b(?:started|began)\b"
@@ -83,16 +69,6 @@ _INFOBOX_FIELD = re.compile(r"-\s+[A-Z][a-z]+(?:\s[a-z]+)?:\s")
 _CONTINUATION_SENTENCES = 2
 # A clause dated over a longer span than this sums up many events; it is not one incident.
 MAX_INCIDENT_DAYS = 120
-_ANAPHORA = re.compile(r"\b(?:there|the\s+(?:village|town|city|area|region|settlement))\b", re.I)
-# What ties a report naming no place to the one place its headline names: those words, or a
-# definite event noun that refers back ("...were killed in the attack on 3 May" under a
-# headline naming the town). General English anaphora of the wires' follow-up paragraphs.
-_HEADLINE_TIE = re.compile(
-    r"\b(?:there|the\s+(?:village|town|city|area|region|settlement|attacks?|shelling|strikes?"
-    r"|bombardment|bombing|assault|incident|explosion|blast|fighting|clash(?:es)?|offensive"
-    r"|raid|ambush|shooting|firing|skirmish))\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +157,7 @@ def _document_candidates(
         war=find_war(document.text),
         item_date=document.published,
         item_date_from=document.published_from,
-        headline_places=_headline_places(document, gazetteer),
+        headline_places=headline_places(document, gazetteer),
     )
     sections = _section_sentences(document)
     # Most sentences report no violence; their dates matter only as context for the next
@@ -191,7 +167,7 @@ def _document_candidates(
         if sentence.heading != state.heading:
             _catch_up(state, pending)
             state.heading = sentence.heading
-            state.heading_places = _heading_places(document, sentence, gazetteer)
+            state.heading_places = heading_places(document, sentence, gazetteer)
             year = heading_year(sentence.heading)
             if year is not None:
                 state.context_year, state.previous = year, None
@@ -220,27 +196,6 @@ def _catch_up(state: _DocState, pending: list[Sentence]) -> None:
     pending.clear()
 
 
-def _heading_places(
-    document: Document, sentence: Sentence, gazetteer: Gazetteer
-) -> tuple[Mention, ...]:
-    """Return the one place the sentence's section heading names ("Capture of Shusha")."""
-    starts = [section.start for section in document.sections]
-    position = bisect.bisect_right(starts, sentence.start) - 1
-    if position < 0:
-        return ()
-    section = document.sections[position]
-    heading = Sentence(
-        doc=document.path,
-        index=-1,
-        text=section.heading,
-        start=section.start,
-        end=section.start + len(section.heading),
-        heading=sentence.heading,
-    )
-    found = [m for m in find_mentions(gazetteer, heading) if m.place.kind != "country"]
-    return tuple(found) if len(found) == 1 else ()
-
-
 def _timeline_date(heading: str, state: _DocState) -> DateRange | None:
     """Date of a timeline entry heading ("2 April"), its year from the text before it."""
     context = DateContext(
@@ -255,24 +210,6 @@ def _timeline_date(heading: str, state: _DocState) -> DateRange | None:
         return None
     why = f"from the timeline heading '{when.text}'"
     return replace(when, inferred=f"{why}; {when.inferred}" if when.inferred else why)
-
-
-def _headline_places(document: Document, gazetteer: Gazetteer) -> tuple[Mention, ...]:
-    """Return the one place a news item's headline names, if it names exactly one."""
-    if not document.headline:
-        return ()
-    start = max(document.text.find(document.headline), 0)
-    headline = Sentence(
-        doc=document.path,
-        index=-1,
-        text=document.headline,
-        start=start,
-        end=start + len(document.headline),
-        heading="",
-    )
-    # a headline naming only a region ("Nagorno-Karabakh conflict") does not place one event
-    found = [m for m in find_mentions(gazetteer, headline) if m.precision not in _WIDE]
-    return tuple(found) if len(found) == 1 else ()
 
 
 def _dates(sentence: Sentence, state: _DocState) -> list[DateMatch]:
@@ -400,9 +337,9 @@ def _sentence_candidates(
         )
         if mentions is None:
             mentions = find_mentions(gazetteer, sentence, sections.get(sentence.heading, ()))
-        places = _clause_places(mentions, sentence, start, end, start + cue_at)
+        places = clause_places(mentions, sentence, start, end, start + cue_at)
         place_inferred = ""
-        if is_inferred and continued is not None and continued.places and not _is_at(places):
+        if is_inferred and continued is not None and continued.places and not is_at_place(places):
             # A continuation tells more of the incident before it; names in it ("reinforcements
             # arriving from Yerevan") are rarely where that incident happened, unless it says
             # "in"/"at"/"near"/"on" a place ("a missile strike on the city of Ganja").
@@ -413,8 +350,8 @@ def _sentence_candidates(
             continue
         # "In addition, a ... citizen was killed during a missile strike on the city of Ganja":
         # another event of the same days, at its own place, not more of the one before.
-        is_continuation = is_inferred and not (_ADDITIVE.match(text) and _is_at(places))
-        yield _locate(
+        is_continuation = is_inferred and not (_ADDITIVE.match(text) and is_at_place(places))
+        yield locate_from_context(
             Candidate(
                 sentence=sentence,
                 clause_start=start,
@@ -430,7 +367,7 @@ def _sentence_candidates(
             ),
             clause,
             clause_dates,
-            state,
+            ContextPlaces(state.last, state.heading_places, state.headline_places),
         )
 
 
@@ -484,14 +421,6 @@ def _is_overview(text: str) -> bool:
     return len(_BRACKETED_YEAR.findall(text)) >= 2
 
 
-def _is_at(places: Sequence[Mention]) -> bool:
-    if not places or places[0].precision != "settlement":
-        return False
-    first = places[0]
-    before = _window_before(first.sentence.text, first.start - first.sentence.start)
-    return _AT_PLACE.search(before) is not None
-
-
 def _is_year_summary(
     clause: str, when: DateRange, figures: Sequence[DeathFigure], places: Sequence[Mention]
 ) -> bool:
@@ -499,82 +428,3 @@ def _is_year_summary(
     is_specific = any(m.precision != "country" for m in places)
     has_toll = bool(figures) or _VAGUE_TOLL.search(clause) is not None
     return when.precision == "year" and has_toll and not is_specific
-
-
-def _clause_places(
-    mentions: Sequence[Mention], sentence: Sentence, start: int, end: int, cue_at: int
-) -> tuple[Mention, ...]:
-    inside = [m for m in mentions if start <= m.start - sentence.start < end]
-    usable = [
-        m
-        for m in inside
-        if (m.precision not in _WIDE or _is_wide_place(sentence, m))
-        and not _DEMONYM_AFTER.match(sentence.text, m.end - sentence.start)
-        and not _is_speaker(sentence, m)
-    ]
-    return tuple(sorted(usable, key=lambda m: _place_rank(m, sentence, cue_at)))
-
-
-def _is_speaker(sentence: Sentence, mention: Mention) -> bool:
-    """Tell whether a place name is the subject of a speech verb ("Baku said")."""
-    text = sentence.text
-    if not _SPEAKS_AFTER.match(text, mention.end - sentence.start):
-        return False
-    before = _window_before(text, mention.start - sentence.start)
-    return _AFTER_PREPOSITION.search(before) is None
-
-
-def _window_before(text: str, position: int) -> str:
-    """Return the few words before ``position``; "$"-anchored searches of a prefix are slow."""
-    return text[max(0, position - _CUE_WINDOW) : position]
-
-
-def _is_wide_place(sentence: Sentence, mention: Mention) -> bool:
-    """Tell whether a country or region is where something happened, not a side or a topic.
-
-    "clashes in Nagorno-Karabakh", "along the Nagorno-Karabakh frontline" place an event;
-    "requests to return Nagorno-Karabakh" and "between Armenia and Azerbaijan" do not.
-    """
-    before = _window_before(sentence.text, mention.start - sentence.start)
-    return _WIDE_LOCATIVE.search(before) is not None
-
-
-def _place_rank(mention: Mention, sentence: Sentence, cue_at: int) -> tuple[int, int, int]:
-    """Most precise first; then a name after "in/near/at"; then the one nearest the cue word."""
-    local = mention.start - sentence.start
-    has_locative = _LOCATIVE.search(_window_before(sentence.text, local)) is not None
-    return (PRECISION_RANK[mention.precision], 0 if has_locative else 1, abs(local - cue_at))
-
-
-def _locate(
-    candidate: Candidate, clause: str, dates: Sequence[DateMatch], state: _DocState
-) -> Candidate:
-    """Place a report that names no place from its context, saying so, or say why it is not."""
-    if candidate.places:
-        return candidate
-    tie = _ANAPHORA.search(clause)
-    last = state.last
-    is_follow_up = any(d.is_relative for d in dates) or tie is not None
-    if (
-        last is not None
-        and last.places
-        and is_follow_up
-        # "...on 16 September, one soldier was killed; five days later, ..." follows the first
-        # clause, not the sentence before it.
-        and candidate.clause_start == 0
-        and last.sentence.heading == candidate.sentence.heading
-        and candidate.sentence.index - last.sentence.index <= 1
-    ):
-        why = f"“{tie.group(0)}”" if tie else "a date counted from it"
-        reason = f"place from the sentence before ({why})"
-        return replace(candidate, places=last.places[:1], place_inferred=reason)
-    if state.heading_places:
-        # a title or section heading names what its sentences are about ("Capture of Shusha")
-        return replace(
-            candidate, places=state.heading_places, place_inferred="place from the heading"
-        )
-    headline_tie = _HEADLINE_TIE.search(clause)
-    if state.headline_places and headline_tie is not None:
-        reason = f"place from the headline (“{headline_tie.group(0)}”)"
-        return replace(candidate, places=state.headline_places, place_inferred=reason)
-    return replace(candidate, unlocated_reason="no gazetteer place named in the clause")

@@ -1,0 +1,205 @@
+"""Where a report happened: the places its clause names, best first, or one from its context.
+
+A clause's own names come first, ranked by precision, a locative word before them and their
+distance from the violent word; names used for a side ("Armenia's army") or a speaker ("Baku
+said") are not places. A report that names none takes the place of the sentence before, the
+heading or the headline only when the text ties them, and says so in ``place_inferred``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from geo.incidents.dates import DateMatch
+from geo.incidents.merge import PRECISION_RANK, Candidate
+from geo.model import Document, Mention, Sentence
+from geo.places import Gazetteer, find_mentions
+
+
+@dataclass(frozen=True, slots=True)
+class ContextPlaces:
+    """What a report naming no place can take its place from."""
+
+    last: Candidate | None
+    heading_places: tuple[Mention, ...]
+    headline_places: tuple[Mention, ...]
+
+
+_LOCATIVE = re.compile(r"\b(?:in|near|at|around|outside|into|on|of|from|towards?)\s+(?:the\s+)?$")
+# "Nagorno-Karabakh soldiers", "Armenia's army": a name used for a side, not a place.
+_DEMONYM_AFTER = re.compile(
+    r"(?:'s)?\s+(?:soldiers?|forces|troops|army|armed|military|side|authorities|officials"
+    r"|Defen[cs]e|servicem[ae]n|government|president|positions|conflict|movement|issue"
+    r"|question|Republic|Autonomous|Armenians?|leaders?)\b"
+)
+# A capital that speaks is its government: "Yerevan said", "Baku reported" (devnews 19), "Baku
+# and Yerevan traded accusations"; not "officials in Nagorno-Karabakh reported" (seeds), where
+# the name follows a preposition and says where they are.
+_SPEAKS_AFTER = re.compile(
+    r"(?:\s+and\s+[A-Z][\w-]+)?\s+(?:said|says|accused|accuses|claimed|claims|reported"
+    r"|denied|denies|announced|stated|insisted|blamed|warned|told|charged|alleged|responded"
+    r"|traded|rejected|confirmed)\b"
+)
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|at|from|of|near|to|into|on)\s+(?:the\s+)?$", re.I)
+_AT_PLACE = re.compile(r"\b(?:in|at|near|on)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$")
+# Cue words ("in the", "near", "along the") sit within this many characters before a name.
+_CUE_WINDOW = 40
+_WIDE = frozenset({"region", "country"})
+_WIDE_LOCATIVE = re.compile(r"\b(?:in|into|inside|across|along|throughout)\s+(?:the\s+)?$")
+_ANAPHORA = re.compile(r"\b(?:there|the\s+(?:village|town|city|area|region|settlement))\b", re.I)
+# What ties a report naming no place to the one place its headline names: those words, or a
+# definite event noun that refers back ("...were killed in the attack on 3 May" under a
+# headline naming the town). General English anaphora of the wires' follow-up paragraphs.
+_HEADLINE_TIE = re.compile(
+    r"\b(?:there|the\s+(?:village|town|city|area|region|settlement|attacks?|shelling|strikes?"
+    r"|bombardment|bombing|assault|incident|explosion|blast|fighting|clash(?:es)?|offensive"
+    r"|raid|ambush|shooting|firing|skirmish))\b",
+    re.IGNORECASE,
+)
+
+
+def heading_places(
+    document: Document, sentence: Sentence, gazetteer: Gazetteer
+) -> tuple[Mention, ...]:
+    """Return the one place the sentence's section heading names ("Capture of Shusha")."""
+    starts = [section.start for section in document.sections]
+    position = bisect.bisect_right(starts, sentence.start) - 1
+    if position < 0:
+        return ()
+    section = document.sections[position]
+    heading = Sentence(
+        doc=document.path,
+        index=-1,
+        text=section.heading,
+        start=section.start,
+        end=section.start + len(section.heading),
+        heading=sentence.heading,
+    )
+    found = [m for m in find_mentions(gazetteer, heading) if m.place.kind != "country"]
+    return tuple(found) if len(found) == 1 else ()
+
+
+def headline_places(document: Document, gazetteer: Gazetteer) -> tuple[Mention, ...]:
+    """Return the one place a news item's headline names, if it names exactly one."""
+    if not document.headline:
+        return ()
+    start = max(document.text.find(document.headline), 0)
+    headline = Sentence(
+        doc=document.path,
+        index=-1,
+        text=document.headline,
+        start=start,
+        end=start + len(document.headline),
+        heading="",
+    )
+    # a headline naming only a region ("Nagorno-Karabakh conflict") does not place one event
+    found = [m for m in find_mentions(gazetteer, headline) if m.precision not in _WIDE]
+    return tuple(found) if len(found) == 1 else ()
+
+
+def is_at_place(places: Sequence[Mention]) -> bool:
+    """Tell whether the first place is a settlement the clause puts the event at ("in X")."""
+    if not places or places[0].precision != "settlement":
+        return False
+    first = places[0]
+    before = _window_before(first.sentence.text, first.start - first.sentence.start)
+    return _AT_PLACE.search(before) is not None
+
+
+def clause_places(
+    mentions: Sequence[Mention], sentence: Sentence, start: int, end: int, cue_at: int
+) -> tuple[Mention, ...]:
+    """List the places a clause (``start``–``end`` of the sentence) names, best first.
+
+    Names used for a side or a speaker are left out, and so are regions and countries unless
+    a locative word puts the event in them.
+    """
+    inside = [m for m in mentions if start <= m.start - sentence.start < end]
+    usable = [
+        m
+        for m in inside
+        if (m.precision not in _WIDE or _is_wide_place(sentence, m))
+        and not _DEMONYM_AFTER.match(sentence.text, m.end - sentence.start)
+        and not _is_speaker(sentence, m)
+    ]
+    return tuple(sorted(usable, key=lambda m: _place_rank(m, sentence, cue_at)))
+
+
+def _is_speaker(sentence: Sentence, mention: Mention) -> bool:
+    """Tell whether a place name is the subject of a speech verb ("Baku said")."""
+    text = sentence.text
+    if not _SPEAKS_AFTER.match(text, mention.end - sentence.start):
+        return False
+    before = _window_before(text, mention.start - sentence.start)
+    return _AFTER_PREPOSITION.search(before) is None
+
+
+def _window_before(text: str, position: int) -> str:
+    """Return the few words before ``position``; "$"-anchored searches of a prefix are slow."""
+    return text[max(0, position - _CUE_WINDOW) : position]
+
+
+def _is_wide_place(sentence: Sentence, mention: Mention) -> bool:
+    """Tell whether a country or region is where something happened, not a side or a topic.
+
+    "clashes in Nagorno-Karabakh", "along the Nagorno-Karabakh frontline" place an event;
+    "requests to return Nagorno-Karabakh" and "between Armenia and Azerbaijan" do not.
+    """
+    before = _window_before(sentence.text, mention.start - sentence.start)
+    return _WIDE_LOCATIVE.search(before) is not None
+
+
+def _place_rank(mention: Mention, sentence: Sentence, cue_at: int) -> tuple[int, int, int]:
+    """Most precise first; then a name after "in/near/at"; then the one nearest the cue word."""
+    local = mention.start - sentence.start
+    has_locative = _LOCATIVE.search(_window_before(sentence.text, local)) is not None
+    return (PRECISION_RANK[mention.precision], 0 if has_locative else 1, abs(local - cue_at))
+
+
+def locate_from_context(
+    candidate: Candidate, clause: str, dates: Sequence[DateMatch], context: ContextPlaces
+) -> Candidate:
+    """Place a report that names no place from its context, saying so, or say why it is not.
+
+    Parameters
+    ----------
+    candidate
+        The report, as its clause gives it.
+    clause
+        The clause's text, for the words that tie it to what came before.
+    dates
+        The clause's dates: one counted from an earlier date ties it to the report before.
+    context
+        What came before: the last report and the places of the heading and the headline.
+    """
+    if candidate.places:
+        return candidate
+    tie = _ANAPHORA.search(clause)
+    last = context.last
+    is_follow_up = any(d.is_relative for d in dates) or tie is not None
+    if (
+        last is not None
+        and last.places
+        and is_follow_up
+        # "...on 16 September, one soldier was killed; five days later, ..." follows the first
+        # clause, not the sentence before it.
+        and candidate.clause_start == 0
+        and last.sentence.heading == candidate.sentence.heading
+        and candidate.sentence.index - last.sentence.index <= 1
+    ):
+        why = f"“{tie.group(0)}”" if tie else "a date counted from it"
+        reason = f"place from the sentence before ({why})"
+        return replace(candidate, places=last.places[:1], place_inferred=reason)
+    if context.heading_places:
+        # a title or section heading names what its sentences are about ("Capture of Shusha")
+        return replace(
+            candidate, places=context.heading_places, place_inferred="place from the heading"
+        )
+    headline_tie = _HEADLINE_TIE.search(clause)
+    if context.headline_places and headline_tie is not None:
+        reason = f"place from the headline (“{headline_tie.group(0)}”)"
+        return replace(candidate, places=context.headline_places, place_inferred=reason)
+    return replace(candidate, unlocated_reason="no gazetteer place named in the clause")
