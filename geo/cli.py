@@ -178,20 +178,25 @@ far_km_option = click.option(
 )
 
 
+def gazetteer_path_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """``--gazetteer PATH`` of the gazetteer commands, passed as ``path``."""
+    return click.option(
+        "--gazetteer",
+        "path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=_DEFAULTS.gazetteer,
+        show_default=True,
+        help=help_text,
+    )
+
+
 @cli.group()
 def gazetteer() -> None:
     """Inspect the gazetteer."""
 
 
 @gazetteer.command(name="check")
-@click.option(
-    "--gazetteer",
-    "path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=_DEFAULTS.gazetteer,
-    show_default=True,
-    help="Gazetteer CSV to check.",
-)
+@gazetteer_path_option("Gazetteer CSV to check.")
 @far_km_option
 def gazetteer_check(path: Path, far_km: float) -> None:
     """Check sources, coordinates, countries, districts and shared names; exit 1 on a problem.
@@ -213,14 +218,7 @@ def gazetteer_check(path: Path, far_km: float) -> None:
 
 
 @gazetteer.command(name="stats")
-@click.option(
-    "--gazetteer",
-    "path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=_DEFAULTS.gazetteer,
-    show_default=True,
-    help="Gazetteer CSV to count.",
-)
+@gazetteer_path_option("Gazetteer CSV to count.")
 @click.option(
     "--seeds",
     type=click.Path(path_type=Path, file_okay=False),

@@ -238,8 +238,7 @@ class GazetteerReport:
 
 def far_namesakes(path: Path, far_km: float = FAR_KM) -> tuple[SharedName, ...]:
     """Names that rows more than ``far_km`` apart share, farthest first."""
-    shared = far_apart(shared_names(read_gazetteer(path).places), far_km)
-    return tuple(sorted(shared, key=lambda s: (-s.max_km, s.name)))
+    return tuple(far_apart(shared_names(read_gazetteer(path).places), far_km))
 
 
 def report_gazetteer(
@@ -258,10 +257,10 @@ def report_gazetteer(
         corpus = read_corpus(BuildConfig(seeds=seeds, gazetteer=path))
         names = Counter(u.name for u in extract_incidents(corpus.documents, gazetteer).unresolved)
         unresolved = tuple(sorted(names.items(), key=lambda item: (-item[1], item[0])))
-    shared = far_apart(shared_names(gazetteer.places), far_km)
+    shared = shared_names(gazetteer.places)
     return GazetteerReport(
-        stats=count_gazetteer(gazetteer, far_km),
-        far_names=tuple(sorted(shared, key=lambda s: (-s.max_km, s.name))),
+        stats=count_gazetteer(gazetteer, shared, far_km),
+        far_names=tuple(far_apart(shared, far_km)),
         unresolved=unresolved,
     )
 

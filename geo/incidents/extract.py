@@ -198,29 +198,25 @@ def _catch_up(state: _DocState, pending: list[Sentence]) -> None:
 
 def _timeline_date(heading: str, state: _DocState) -> DateRange | None:
     """Date of a timeline entry heading ("2 April"), its year from the text before it."""
-    context = DateContext(
-        year=state.context_year,
-        year_from=state.year_from,
-        war=state.war,
-        item_date=state.item_date,
-        item_date_from=state.item_date_from,
-    )
-    when = heading_date(heading, context)
+    when = heading_date(heading, _date_context(state))
     if when is None or when.precision == "year":
         return None
     why = f"from the timeline heading '{when.text}'"
     return replace(when, inferred=f"{why}; {when.inferred}" if when.inferred else why)
 
 
-def _dates(sentence: Sentence, state: _DocState) -> list[DateMatch]:
-    context = DateContext(
+def _date_context(state: _DocState) -> DateContext:
+    return DateContext(
         year=state.context_year,
         year_from=state.year_from,
         war=state.war,
         item_date=state.item_date,
         item_date_from=state.item_date_from,
     )
-    return find_dates(sentence.text, previous=state.previous, context=context)
+
+
+def _dates(sentence: Sentence, state: _DocState) -> list[DateMatch]:
+    return find_dates(sentence.text, previous=state.previous, context=_date_context(state))
 
 
 _WAR_PATTERN = re.compile(

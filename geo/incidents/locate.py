@@ -49,16 +49,17 @@ _AT_PLACE = re.compile(r"\b(?:in|at|near|on)\s+(?:the\s+(?:city|town|village)\s+
 _CUE_WINDOW = 40
 _WIDE = frozenset({"region", "country"})
 _WIDE_LOCATIVE = re.compile(r"\b(?:in|into|inside|across|along|throughout)\s+(?:the\s+)?$")
-_ANAPHORA = re.compile(r"\b(?:there|the\s+(?:village|town|city|area|region|settlement))\b", re.I)
+# "there", "the town": a report that refers back to the place named just before it
+_PLACE_NOUNS = r"village|town|city|area|region|settlement"
+_ANAPHORA = re.compile(rf"\b(?:there|the\s+(?:{_PLACE_NOUNS}))\b", re.I)
 # What ties a report naming no place to the one place its headline names: those words, or a
 # definite event noun that refers back ("...were killed in the attack on 3 May" under a
 # headline naming the town). General English anaphora of the wires' follow-up paragraphs.
-_HEADLINE_TIE = re.compile(
-    r"\b(?:there|the\s+(?:village|town|city|area|region|settlement|attacks?|shelling|strikes?"
-    r"|bombardment|bombing|assault|incident|explosion|blast|fighting|clash(?:es)?|offensive"
-    r"|raid|ambush|shooting|firing|skirmish))\b",
-    re.IGNORECASE,
+_EVENT_NOUNS = (
+    r"attacks?|shelling|strikes?|bombardment|bombing|assault|incident|explosion|blast|fighting"
+    r"|clash(?:es)?|offensive|raid|ambush|shooting|firing|skirmish"
 )
+_HEADLINE_TIE = re.compile(rf"\b(?:there|the\s+(?:{_PLACE_NOUNS}|{_EVENT_NOUNS}))\b", re.I)
 
 
 def heading_places(

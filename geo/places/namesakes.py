@@ -48,5 +48,5 @@ def shared_names(places: Iterable[Place]) -> list[SharedName]:
 
 
 def far_apart(shared: Iterable[SharedName], km: float = FAR_KM) -> list[SharedName]:
-    """Keep the shared names whose rows lie more than ``km`` apart."""
-    return [s for s in shared if s.max_km > km]
+    """Keep the shared names whose rows lie more than ``km`` apart, farthest first."""
+    return sorted((s for s in shared if s.max_km > km), key=lambda s: (-s.max_km, s.name))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geo.places.names import fold
-from geo.places.namesakes import FAR_KM, far_apart, shared_names
+from geo.places.namesakes import FAR_KM, SharedName, far_apart
 from geo.places.table import Gazetteer
 
 
@@ -32,19 +33,22 @@ def _ranked(counter: Counter[str]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counter.items(), key=lambda item: (-item[1], item[0])))
 
 
-def count_gazetteer(gazetteer: Gazetteer, far_km: float = FAR_KM) -> GazetteerStats:
+def count_gazetteer(
+    gazetteer: Gazetteer, shared: Sequence[SharedName], far_km: float = FAR_KM
+) -> GazetteerStats:
     """Count the rows of ``gazetteer`` and the names they share.
 
     Parameters
     ----------
     gazetteer
         The loaded table.
+    shared
+        Its :func:`~geo.places.namesakes.shared_names`, computed once by the caller.
     far_km
         Names whose rows lie farther apart than this are counted in ``shared_far``.
     """
     places = gazetteer.places
     names = [len({fold(n) for n in (p.name, *p.aliases)}) for p in places]
-    shared = shared_names(places)
     return GazetteerStats(
         rows=len(places),
         by_kind=_ranked(Counter(p.kind for p in places)),
