@@ -99,6 +99,16 @@ class _DocState:
     dated: tuple[Sentence, DateRange] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentReports:
+    """What one document reports before merging: the unit that is cached and run in parallel."""
+
+    doc: str
+    candidates: tuple[Candidate, ...]
+    unresolved: tuple[UnresolvedName, ...]
+    excluded: tuple[ExcludedReport, ...]
+
+
 def extract_incidents(documents: Iterable[Document], gazetteer: Gazetteer) -> Extraction:
     """Find, date, locate and merge the incidents reported in ``documents``.
 
@@ -115,23 +125,52 @@ def extract_incidents(documents: Iterable[Document], gazetteer: Gazetteer) -> Ex
         Incidents sorted by (start date, id), unresolved place-like names, and how many
         candidates were merged into them.
     """
+    return merge_reports(document_reports(document, gazetteer) for document in documents)
+
+
+def document_reports(document: Document, gazetteer: Gazetteer) -> DocumentReports:
+    """Find, date and locate the reports of one document; they depend on no other document.
+
+    Parameters
+    ----------
+    document
+        One parsed seed document.
+    gazetteer
+        The loaded gazetteer used to resolve place names.
+    """
+    candidates: list[Candidate] = []
+    unresolved: dict[tuple[int, str], UnresolvedName] = {}
+    excluded: list[ExcludedReport] = []
+    names_in: dict[int, tuple[UnresolvedName, ...]] = {}
+    found = list(_document_candidates(document, gazetteer, excluded))
+    for candidate in fold_titles(document, found):
+        sentence = candidate.sentence
+        if sentence.index not in names_in:
+            names_in[sentence.index] = find_unresolved(gazetteer, sentence, ())
+            for name in names_in[sentence.index]:
+                unresolved.setdefault((name.start, name.name), name)
+        candidates.append(_explain_unlocated(candidate, names_in[sentence.index]))
+    return DocumentReports(
+        document.path,
+        tuple(candidates),
+        tuple(unresolved[key] for key in sorted(unresolved)),
+        tuple(excluded),
+    )
+
+
+def merge_reports(reports: Iterable[DocumentReports]) -> Extraction:
+    """Merge the reports of every document, in document order, into incidents."""
     candidates: list[Candidate] = []
     unresolved: dict[tuple[str, int, str], UnresolvedName] = {}
     excluded: list[ExcludedReport] = []
-    for document in documents:
-        names_in: dict[int, tuple[UnresolvedName, ...]] = {}
-        found = list(_document_candidates(document, gazetteer, excluded))
-        for candidate in fold_titles(document, found):
-            sentence = candidate.sentence
-            if sentence.index not in names_in:
-                names_in[sentence.index] = find_unresolved(gazetteer, sentence, ())
-                for name in names_in[sentence.index]:
-                    unresolved.setdefault((name.sentence.doc, name.start, name.name), name)
-            candidates.append(_explain_unlocated(candidate, names_in[sentence.index]))
-    incidents = merge_candidates(candidates)
+    for report in reports:
+        candidates.extend(report.candidates)
+        excluded.extend(report.excluded)
+        for name in report.unresolved:
+            unresolved.setdefault((name.sentence.doc, name.start, name.name), name)
     return Extraction(
-        incidents,
-        tuple(unresolved[k] for k in sorted(unresolved)),
+        merge_candidates(candidates),
+        tuple(unresolved[key] for key in sorted(unresolved)),
         len(candidates),
         tuple(excluded),
     )

@@ -98,9 +98,20 @@ def load_corpus(seeds_dir: Path, *, is_strict: bool = False) -> Corpus:
 
 
 def _parse_file(path: Path) -> Document:
+    return parse_seed(path, read_bytes(path))
+
+
+def parse_seed(path: Path, data: bytes) -> Document:
+    """Parse the bytes of one seed file, already read, into a document named by its file name.
+
+    Raises
+    ------
+    InputError
+        Empty, binary, in no known encoding, or otherwise unusable; the message names ``path``.
+    """
     source_format = FORMATS[path.suffix.lower()]
     try:
-        text, encoding = read_text(path, source_format)
+        text, encoding = text_of(data, path, source_format)
         document = parse_document(text, path.name)
     except InputError as error:
         # Documents are named by file name, but a message should name the file the user has.
@@ -108,6 +119,14 @@ def _parse_file(path: Path) -> Document:
             raise InputError(path, error.problem, error.line) from None
         raise
     return replace(document, source_format=source_format, encoding=encoding)
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a seed file's bytes, with a one-line error naming it when that fails."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
 
 
 def read_text(path: Path, source_format: SourceFormat = "text") -> tuple[str, str]:
@@ -123,10 +142,11 @@ def read_text(path: Path, source_format: SourceFormat = "text") -> tuple[str, st
     InputError
         Unreadable, empty, binary, in no known encoding, or with an absurdly long line.
     """
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
+    return text_of(read_bytes(path), path, source_format)
+
+
+def text_of(data: bytes, path: Path, source_format: SourceFormat = "text") -> tuple[str, str]:
+    """Decode the bytes of a document file (see :func:`read_text`); ``path`` names it."""
     if source_format == "pdf":
         return pdf_to_text(data, path), "pdf"
     text, encoding = decode_text(data, path)
