@@ -135,14 +135,47 @@ def _document_facts(doc: Document) -> list[str]:
     help="Folder for clashes.html, clashes.geojson, unresolved.csv and excluded.csv.",
 )
 @strict_option
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for reading and extraction (needs the scale extra). "
+    "Default: every core when Dask is installed and there is much new text, else 1.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Send the per-document work to this running dask.distributed scheduler.",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Re-extract every document instead of reusing OUT/.cache from the last build.",
+)
 @click.pass_context
 def build_command(
-    ctx: click.Context, seeds: Path, gazetteer: Path, out: Path, strict: bool
+    ctx: click.Context,
+    seeds: Path,
+    gazetteer: Path,
+    out: Path,
+    strict: bool,
+    jobs: int | None,
+    scheduler: str | None,
+    no_cache: bool,
 ) -> None:
     """Build the HTML map and the GeoJSON from the seed documents."""
     is_quiet = bool(ctx.find_root().params.get("quiet"))
     show_stage = sys.stderr.isatty() and not is_quiet
-    config = BuildConfig(seeds=seeds, gazetteer=gazetteer, out=out, is_strict=strict)
+    config = BuildConfig(
+        seeds=seeds,
+        gazetteer=gazetteer,
+        out=out,
+        is_strict=strict,
+        jobs=jobs,
+        scheduler=scheduler,
+        is_cached=not no_cache,
+    )
     result = build(config, on_stage=_stage_printer() if show_stage else None)
     for problem in result.skipped:
         click.echo(f"warning: skipped {problem}", err=True)
@@ -158,8 +191,11 @@ def _stage_printer() -> Callable[[str], None]:
 
 
 def _summary(result: BuildResult) -> str:
+    where = f"on {result.jobs} worker processes" if result.jobs > 1 else "in one process"
     lines = [
-        f"read {result.documents} documents, {result.sentences} sentences",
+        f"read {result.documents} documents, {result.sentences} sentences "
+        f"({result.cached} unchanged since the last build, "
+        f"{result.documents - result.cached} extracted {where})",
         f"found {result.incidents} incidents ({result.candidates} reports merged): "
         f"{result.located} located, {result.unlocated} unlocated",
         f"{result.unresolved} place-like names not in the gazetteer",

@@ -18,6 +18,11 @@ class GeoError(Exception):
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.problem}"
 
+    def __reduce__(self) -> tuple[type[GeoError], tuple[str, str, int | None]]:
+        # Exceptions pickle their ``args`` (the message) by default, which __init__ cannot take;
+        # errors cross process boundaries when documents are read on Dask workers.
+        return (type(self), (self.path, self.problem, self.line))
+
 
 class InputError(GeoError):
     """A seed document or an option value cannot be used."""

@@ -5,16 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas
 
+from geo.cache import ReportCache, document_key
 from geo.errors import GazetteerError, GeoError, InputError
 from geo.evaluate import CORPORA, PARTS, Evaluation, evaluate, gold_part, in_docs, load_gold
 from geo.fsutil import atomic_write_text
-from geo.incidents import Extraction, extract_incidents
+from geo.incidents import Extraction, extract_incidents, merge_reports
 from geo.model import Document
 from geo.output import (
     EXPORT_FORMATS,
@@ -38,7 +39,8 @@ from geo.places import (
     load_gazetteer,
     shared_names,
 )
-from geo.read import Corpus, load_corpus
+from geo.read import Corpus, load_corpus, read_bytes, seed_files
+from geo.scale import DocumentOutcome, SeedFile, default_jobs, has_dask, run_seeds
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +61,8 @@ MAP_FILE = "clashes.html"
 GEOJSON_FILE = "clashes.geojson"
 UNRESOLVED_FILE = "unresolved.csv"
 EXCLUDED_FILE = "excluded.csv"
+# Starting a local Dask cluster costs seconds; below this much new text one process is faster.
+AUTO_PARALLEL_BYTES = 4_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +73,10 @@ class BuildConfig:
     gazetteer: Path = Path("gazetteer/places.csv")
     out: Path = Path("maps")
     is_strict: bool = False
+    # None: every core when Dask is installed and enough text is new, else this process alone
+    jobs: int | None = None
+    scheduler: str | None = None
+    is_cached: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +93,8 @@ class BuildResult:
     unresolved: int
     outputs: tuple[Path, ...]
     excluded: int = 0
+    cached: int = 0
+    jobs: int = 1
 
 
 def read_corpus(config: BuildConfig) -> Corpus:
@@ -131,12 +141,12 @@ def build(config: BuildConfig, on_stage: Callable[[str], None] | None = None) ->
         For unusable seeds, gazetteer or output folder.
     """
     stage = on_stage or (lambda _name: None)
-    stage("reading seeds")
-    corpus = read_corpus(config)
     stage("loading gazetteer")
     gazetteer = read_gazetteer(config.gazetteer)
-    stage("extracting incidents")
-    extraction = extract_incidents(corpus.documents, gazetteer)
+    stage("reading seeds and extracting incidents")
+    cache = ReportCache(config.out, config.gazetteer.read_bytes()) if config.is_cached else None
+    extracted = extract_seeds(config, gazetteer, cache)
+    extraction = extracted.extraction
     stage("rendering map")
     frame = build_frame(extraction.incidents)
     contents = {
@@ -147,11 +157,14 @@ def build(config: BuildConfig, on_stage: Callable[[str], None] | None = None) ->
     }
     stage("writing outputs")
     outputs = _write_outputs(config.out, contents)
+    if cache is not None:
+        store_in_cache(cache, extracted)
     located = sum(1 for incident in extraction.incidents if incident.places)
+    read = [outcome for outcome in extracted.outcomes if outcome.error is None]
     return BuildResult(
-        documents=len(corpus.documents),
-        sentences=sum(len(doc.sentences) for doc in corpus.documents),
-        skipped=corpus.skipped,
+        documents=len(read),
+        sentences=sum(outcome.sentences for outcome in read),
+        skipped=tuple(o.error for o in extracted.outcomes if o.error is not None),
         candidates=extraction.candidates,
         incidents=len(extraction.incidents),
         located=located,
@@ -159,7 +172,106 @@ def build(config: BuildConfig, on_stage: Callable[[str], None] | None = None) ->
         unresolved=len(extraction.unresolved),
         outputs=outputs,
         excluded=len(extraction.excluded),
+        cached=extracted.cached,
+        jobs=extracted.jobs,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """Every seed file's outcome, in name order, the merged extraction, and how it ran.
+
+    ``fresh`` holds the outcomes extracted by this build under their cache keys and ``keys``
+    every readable document's key: :func:`store_in_cache` keeps the one and prunes to the other.
+    """
+
+    outcomes: tuple[DocumentOutcome, ...]
+    extraction: Extraction
+    cached: int
+    jobs: int
+    fresh: tuple[tuple[str, DocumentOutcome], ...] = ()
+    keys: frozenset[str] = frozenset()
+
+
+def extract_seeds(
+    config: BuildConfig, gazetteer: Gazetteer, cache: ReportCache | None
+) -> Extracted:
+    """Read and extract every seed file, reusing cached reports, and merge them.
+
+    Documents whose bytes, gazetteer and code are unchanged since the last build into
+    ``config.out`` come from ``cache``; the rest run in this process or on Dask
+    (``config.jobs``, ``config.scheduler``). Nothing is written: see :func:`store_in_cache`.
+
+    Raises
+    ------
+    InputError
+        A bad file when ``config.is_strict``, or when no file at all could be read.
+    """
+    paths = seed_files(config.seeds)
+    outcomes, todo, keys = _look_up(paths, cache)
+    jobs = _jobs_for(config, sum(len(seed.data) for _, _, seed in todo))
+    computed = run_seeds(
+        [seed for _, _, seed in todo], gazetteer, jobs=jobs, scheduler=config.scheduler
+    )
+    fresh: list[tuple[str, DocumentOutcome]] = []
+    for (index, key, _), outcome in zip(todo, computed, strict=True):
+        outcomes[index] = outcome
+        if outcome.error is None:
+            fresh.append((key, outcome))
+    ordered = tuple(outcomes[index] for index in range(len(paths)))
+    _check_readable(config, ordered)
+    extraction = merge_reports(o.reports for o in ordered if o.reports is not None)
+    from_cache = len(keys) - len(todo)
+    return Extracted(ordered, extraction, from_cache, jobs, tuple(fresh), frozenset(keys))
+
+
+def _look_up(
+    paths: Sequence[Path], cache: ReportCache | None
+) -> tuple[dict[int, DocumentOutcome], list[tuple[int, str, SeedFile]], set[str]]:
+    """Outcomes known already (unreadable or cached), the files still to do, every key."""
+    outcomes: dict[int, DocumentOutcome] = {}
+    todo: list[tuple[int, str, SeedFile]] = []
+    keys: set[str] = set()
+    for index, path in enumerate(paths):
+        try:
+            seed = SeedFile(path, read_bytes(path))
+        except InputError as error:
+            outcomes[index] = DocumentOutcome(path.name, 0, None, error)
+            continue
+        key = document_key(path.name, seed.data)
+        keys.add(key)
+        cached = cache.get(key) if cache is not None else None
+        if isinstance(cached, DocumentOutcome):
+            outcomes[index] = cached
+        else:
+            todo.append((index, key, seed))
+    return outcomes, todo, keys
+
+
+def store_in_cache(cache: ReportCache, extracted: Extracted) -> None:
+    """Keep this build's fresh outcomes and drop entries of documents no longer read."""
+    for key, outcome in extracted.fresh:
+        cache.put(key, outcome)
+    cache.prune(set(extracted.keys))
+
+
+def _jobs_for(config: BuildConfig, new_bytes: int) -> int:
+    """How many worker processes to run: as asked, or by default as the work is worth."""
+    if config.jobs is not None:
+        return max(1, config.jobs)
+    if config.scheduler is not None or not has_dask() or new_bytes < AUTO_PARALLEL_BYTES:
+        return 1
+    return default_jobs()
+
+
+def _check_readable(config: BuildConfig, outcomes: Sequence[DocumentOutcome]) -> None:
+    errors = [outcome.error for outcome in outcomes if outcome.error is not None]
+    for error in errors:
+        if config.is_strict:
+            raise error
+        log.warning("skipped %s", error)
+    if len(errors) == len(outcomes):
+        raise errors[0] if len(errors) == 1 else InputError(config.seeds, "no readable seed file")
 
 
 def _write_outputs(out: Path, contents: dict[str, str]) -> tuple[Path, ...]:

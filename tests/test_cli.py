@@ -50,8 +50,11 @@ def test_corpus_dump_writes_normalized_text(tmp_path: Path) -> None:
 def test_build_writes_the_four_outputs(tmp_path: Path) -> None:
     code, out, _ = run("build", "--seeds", str(SEEDS), "--out", str(tmp_path))
     assert code == 0, out
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(OUTPUTS)
-    assert out.startswith("read 5 documents, 1431 sentences\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted((*OUTPUTS, ".cache"))
+    assert out.startswith(
+        "read 5 documents, 1431 sentences (0 unchanged since the last build, "
+        "5 extracted in one process)\n"
+    )
     collection = json.loads((tmp_path / "clashes.geojson").read_text(encoding="utf-8"))
     assert f"found {len(collection['features'])} incidents" in out
 
@@ -93,7 +96,7 @@ def test_failed_build_leaves_previous_outputs_untouched(tmp_path: Path) -> None:
     assert err.startswith(f"error: {broken}")
     assert err.count("\n") == 1
     assert {name: (out / name).read_bytes() for name in OUTPUTS} == before
-    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)
+    assert sorted(p.name for p in out.iterdir()) == sorted((*OUTPUTS, ".cache"))
 
 
 def test_missing_seeds_folder_says_what_to_do(tmp_path: Path) -> None:

@@ -79,12 +79,14 @@ def test_every_stage_is_a_subpackage_with_a_docstring() -> None:
     assert top == [
         "__init__",
         "__main__",
+        "cache",
         "cli",
         "errors",
         "evaluate",
         "fsutil",
         "model",
         "pipeline",
+        "scale",
     ]
 
 

@@ -71,6 +71,18 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.places)
 
+    def __getstate__(self) -> tuple[tuple[Place, ...], str]:
+        # The memo (matchers, compiled patterns) is rebuilt where the gazetteer is unpickled:
+        # it is large, and not every object in it can be pickled.
+        return (self.places, self.path)
+
+    def __setstate__(self, state: tuple[tuple[Place, ...], str]) -> None:
+        places, path = state
+        self.places = places
+        self.path = path
+        self._by_id = {p.id: p for p in places}
+        self._memo = {}
+
     def memo(self, key: str, build: Callable[[], _T]) -> _T:
         """Return ``build()``, computed once per gazetteer object and ``key``."""
         if key not in self._memo:
