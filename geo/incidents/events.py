@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import ahocorasick
@@ -166,6 +167,9 @@ def event_type(clause: str) -> EventType | None:
     return cue[0] if cue else None
 
 
+# A sentence is asked for its cue when it is read, when it is screened and as its own first
+# clause: remember the last answers rather than scan it three times.
+@functools.lru_cache(maxsize=2048)
 def find_event_cue(clause: str) -> tuple[EventType, int] | None:
     """Return the type of violence ``clause`` reports and where its cue word starts."""
     first: dict[str, int] = {}

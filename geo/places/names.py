@@ -92,7 +92,19 @@ def fold(text: str) -> str:
     if text.isascii():
         # The common case: only case and the backtick-apostrophe change, and both keep length.
         return text.lower().replace("`", "'")
-    return "".join(fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table that folds each new character once, then looks it up in C."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
 
 
 # Transliteration pairs applied to folded names: Aghdam/Agdam, Khankendi/Xankendi,

@@ -135,8 +135,23 @@ def _is_word_edge(folded: str, start: int, end: int) -> bool:
     return not _is_word_char(before) and not _is_word_char(after)
 
 
-def find_hits(gazetteer: Gazetteer, text: str) -> list[Hit]:
+def find_hits(gazetteer: Gazetteer, text: str) -> tuple[Hit, ...]:
     """All acceptable, non-overlapping name hits in ``text`` (local offsets), by start."""
+    # The resolver, the context anchors and the unresolved-names report all read the same
+    # sentence within a few steps of each other: keep the last texts' hits.
+    recent: dict[str, tuple[Hit, ...]] = gazetteer.memo("recent hits", dict)
+    hits = recent.get(text)
+    if hits is None:
+        if len(recent) >= _RECENT_HITS:
+            del recent[next(iter(recent))]
+        hits = recent[text] = _find_hits(gazetteer, text)
+    return hits
+
+
+_RECENT_HITS = 512
+
+
+def _find_hits(gazetteer: Gazetteer, text: str) -> tuple[Hit, ...]:
     folded = fold(text)
     automaton = matcher_of(gazetteer)
     candidates: list[Hit] = []
@@ -148,7 +163,7 @@ def find_hits(gazetteer: Gazetteer, text: str) -> list[Hit]:
     for hit in sorted(candidates, key=lambda h: (h.start - h.end, h.start)):
         if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
             chosen.append(hit)
-    return sorted(chosen, key=lambda h: h.start)
+    return tuple(sorted(chosen, key=lambda h: h.start))
 
 
 def _is_place_hit(

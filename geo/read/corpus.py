@@ -36,6 +36,9 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=Fal
 # byte of every emoji, e.g. the flags in 004's tables) and all-Cyrillic runs such as 004's image
 # captions. A run is replaced only if it re-encodes to valid UTF-8, as real text hardly does.
 _MACROMAN_RUN = re.compile("[^\\x00-\\x7f]{2,}")
+# Printable ASCII without "&" (an HTML entity) is what ftfy leaves as it is: it has no
+# mojibake, control characters, line separators or entities. Most lines are such; skip ftfy.
+_PLAIN_LINE = re.compile("[\\t\\x20-\\x25\\x27-\\x7e]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +174,9 @@ def repair_mojibake(text: str) -> tuple[str, int]:
     repaired_lines: list[str] = []
     changed = 0
     for line in text.split("\n"):
+        if _PLAIN_LINE.fullmatch(line):
+            repaired_lines.append(line)
+            continue
         fixed = _MACROMAN_RUN.sub(_decode_macroman, ftfy.fix_text(line, _FTFY_CONFIG))
         if fixed != line:
             changed += _count_replaced(line, fixed)

@@ -64,12 +64,15 @@ _BOUNDARY = re.compile(
     r"[.!?](?:[\"'”’)\]]*)(?:\s*\[\d{1,3}\])*(?=\s+[\"'“‘(\[]?[A-Z0-9])(?!\s+\[\d{1,3}\])"
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+# Only a short word can be an abbreviation: look this far back, not from the paragraph's start,
+# which made splitting a paragraph quadratic in its length.
+_WORD_WINDOW = 32
 # Table rows split at cell borders and at the "* " bullets scraped tables put inside cells.
 _TABLE_BREAK = re.compile(r"\s*\|\s*(?:\*\s+)?|\s+\*\s+|^\*\s+")
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
-    match = _WORD_BEFORE.search(text, 0, stop)
+    match = _WORD_BEFORE.search(text, max(0, stop - _WORD_WINDOW), stop)
     if match is None:
         return False
     word = match.group(1).lower()

@@ -192,11 +192,16 @@ def _flush(lines: list[str]) -> Iterator[Block]:
 
 
 def _clean_inline(text: str) -> str:
-    text = _BOLD.sub(r"\1", text)
-    text = _EMPHASIS_STAR.sub(r"\1", text)
-    text = _EMPHASIS_UNDERSCORE.sub(r"\1", text)
-    text = _WIKI_ITALIC.sub("", text)
-    return _SPACE_RUN.sub(" ", text).strip()
+    # Each pattern needs its mark in the text; most paragraphs have none, so test first.
+    if "*" in text:
+        text = _EMPHASIS_STAR.sub(r"\1", _BOLD.sub(r"\1", text))
+    if "_" in text:
+        text = _EMPHASIS_UNDERSCORE.sub(r"\1", text)
+    if "''" in text:
+        text = _WIKI_ITALIC.sub("", text)
+    if "  " in text or "\t" in text:
+        text = _SPACE_RUN.sub(" ", text)
+    return text.strip()
 
 
 def _table_row(line: str) -> str:
