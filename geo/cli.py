@@ -7,8 +7,10 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Never
 
 import click
+from tqdm import tqdm
 
 from geo import __version__
 from geo.errors import GeoError
@@ -176,11 +178,37 @@ def build_command(
         scheduler=scheduler,
         is_cached=not no_cache,
     )
-    result = build(config, on_stage=_stage_printer() if show_stage else None)
+    bar = _DocumentBar()
+    try:
+        result = build(
+            config,
+            on_stage=_stage_printer() if show_stage else None,
+            on_progress=bar.update if show_stage else None,
+        )
+    finally:
+        bar.close()
     for problem in result.skipped:
         click.echo(f"warning: skipped {problem}", err=True)
     if not is_quiet:
         click.echo(_summary(result))
+
+
+class _DocumentBar:
+    """A bar of documents read and extracted, on stderr, shown once a build passes 2 s."""
+
+    def __init__(self) -> None:
+        self._bar: tqdm[Never] | None = None
+
+    def update(self, done: int, total: int) -> None:
+        if self._bar is None:
+            self._bar = tqdm(
+                total=total, desc="documents", unit="doc", delay=2, leave=False, file=sys.stderr
+            )
+        self._bar.update(done - self._bar.n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
 
 
 def _stage_printer() -> Callable[[str], None]:

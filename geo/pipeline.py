@@ -7,6 +7,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import geopandas
@@ -122,7 +123,11 @@ def incident_frame(config: BuildConfig) -> geopandas.GeoDataFrame:
     return build_frame(extract(config)[1].incidents)
 
 
-def build(config: BuildConfig, on_stage: Callable[[str], None] | None = None) -> BuildResult:
+def build(
+    config: BuildConfig,
+    on_stage: Callable[[str], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> BuildResult:
     """Run every stage and write the map, the GeoJSON and the unresolved-names report.
 
     Everything is rendered in memory first and each file is then replaced atomically, so a
@@ -134,6 +139,8 @@ def build(config: BuildConfig, on_stage: Callable[[str], None] | None = None) ->
         Inputs and the output folder (created if missing).
     on_stage
         Called with a short stage name as each stage starts, for progress display.
+    on_progress
+        Called with (documents done, documents in all) as reading and extraction go on.
 
     Raises
     ------
@@ -145,7 +152,7 @@ def build(config: BuildConfig, on_stage: Callable[[str], None] | None = None) ->
     gazetteer = read_gazetteer(config.gazetteer)
     stage("reading seeds and extracting incidents")
     cache = ReportCache(config.out, config.gazetteer.read_bytes()) if config.is_cached else None
-    extracted = extract_seeds(config, gazetteer, cache)
+    extracted = extract_seeds(config, gazetteer, cache, on_progress)
     extraction = extracted.extraction
     stage("rendering map")
     frame = build_frame(extraction.incidents)
@@ -194,7 +201,10 @@ class Extracted:
 
 
 def extract_seeds(
-    config: BuildConfig, gazetteer: Gazetteer, cache: ReportCache | None
+    config: BuildConfig,
+    gazetteer: Gazetteer,
+    cache: ReportCache | None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> Extracted:
     """Read and extract every seed file, reusing cached reports, and merge them.
 
@@ -210,8 +220,17 @@ def extract_seeds(
     paths = seed_files(config.seeds)
     outcomes, todo, keys = _look_up(paths, cache)
     jobs = _jobs_for(config, sum(len(seed.data) for _, _, seed in todo))
+    known = len(outcomes)
+    if on_progress is not None:
+        on_progress(known, len(paths))
     computed = run_seeds(
-        [seed for _, _, seed in todo], gazetteer, jobs=jobs, scheduler=config.scheduler
+        [seed for _, _, seed in todo],
+        gazetteer,
+        jobs=jobs,
+        scheduler=config.scheduler,
+        on_done=None
+        if on_progress is None
+        else partial(_report_done, on_progress, known, len(paths)),
     )
     fresh: list[tuple[str, DocumentOutcome]] = []
     for (index, key, _), outcome in zip(todo, computed, strict=True):
@@ -223,6 +242,10 @@ def extract_seeds(
     extraction = merge_reports(o.reports for o in ordered if o.reports is not None)
     from_cache = len(keys) - len(todo)
     return Extracted(ordered, extraction, from_cache, jobs, tuple(fresh), frozenset(keys))
+
+
+def _report_done(report: Callable[[int, int], None], known: int, total: int, done: int) -> None:
+    report(known + done, total)
 
 
 def _look_up(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,8 @@ from geo.read import parse_seed
 log = logging.getLogger(__name__)
 
 INSTALL_HINT = "pip install 'karabakh-clash-map[scale]'"
+# Told how many documents are done, after each one (or each batch on Dask).
+Progress = Callable[[int], None]
 # Several tasks per worker even out documents of very different sizes.
 _TASKS_PER_WORKER = 4
 CONNECT_TIMEOUT = "10s"
@@ -80,6 +82,7 @@ def run_seeds(
     *,
     jobs: int = 1,
     scheduler: str | None = None,
+    on_done: Progress | None = None,
 ) -> list[DocumentOutcome]:
     """Read and extract every seed, in parallel when asked; outcomes are in ``seeds`` order.
 
@@ -93,6 +96,8 @@ def run_seeds(
         Worker processes of a local Dask cluster; 1 runs everything in this process.
     scheduler
         Address of a running ``dask.distributed`` scheduler; overrides ``jobs``.
+    on_done
+        Called with the number of documents done so far, as work completes.
 
     Raises
     ------
@@ -100,8 +105,13 @@ def run_seeds(
         When parallel work is asked for and Dask is not installed, or the scheduler cannot be
         reached.
     """
+    report = on_done or (lambda _done: None)
     if scheduler is None and jobs <= 1:
-        return process_batch(seeds, gazetteer)
+        outcomes = []
+        for seed in seeds:
+            outcomes.append(process_seed(seed, gazetteer))
+            report(len(outcomes))
+        return outcomes
     if not has_dask():
         option = "--scheduler" if scheduler else f"--jobs {jobs}"
         raise GeoError(
@@ -109,7 +119,7 @@ def run_seeds(
         )
     client = _connect(jobs, scheduler)
     try:
-        return _run_on(client, seeds, gazetteer)
+        return _run_on(client, seeds, gazetteer, report)
     finally:
         cluster = client.cluster
         client.close()
@@ -140,11 +150,21 @@ def _connect(jobs: int, scheduler: str | None) -> Any:
     return Client(cluster)
 
 
-def _run_on(client: Any, seeds: Sequence[SeedFile], gazetteer: Gazetteer) -> list[DocumentOutcome]:
+def _run_on(
+    client: Any, seeds: Sequence[SeedFile], gazetteer: Gazetteer, report: Progress
+) -> list[DocumentOutcome]:
+    from distributed import as_completed
+
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     batches = split_batches(seeds, workers * _TASKS_PER_WORKER)
     shared = client.scatter(gazetteer, broadcast=True)
     futures = client.map(process_batch, batches, gazetteer=shared, pure=False)
+    sizes = {future.key: len(batch) for future, batch in zip(futures, batches, strict=True)}
+    done = 0
+    for future in as_completed(futures):
+        done += sizes[future.key]
+        report(done)
+    # results in the order of the files, whatever order the workers finished in
     outcomes: list[DocumentOutcome] = []
     for batch in client.gather(futures):
         outcomes.extend(batch)

@@ -52,6 +52,17 @@ def test_second_build_takes_every_document_from_the_cache(seeds: Path, tmp_path:
     assert (second.incidents, second.sentences) == (first.incidents, first.sentences)
 
 
+def test_progress_counts_cached_documents_first(seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "maps"
+    config = BuildConfig(seeds=seeds, gazetteer=GAZETTEER, out=out, jobs=1)
+    calls: list[tuple[int, int]] = []
+    build(config, on_progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(0, 5), (1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
+    calls.clear()
+    build(config, on_progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(5, 5)]
+
+
 def test_changed_document_is_the_only_one_extracted_again(seeds: Path, tmp_path: Path) -> None:
     out = tmp_path / "maps"
     _build(seeds, out)
