@@ -9,7 +9,11 @@ prints one JSON line, so that each run's peak memory is its own:
 
 * ``pipeline``: read + extract + merge (``load_corpus``, ``extract_incidents``);
 * ``floor``: read the same files and make one bare pyahocorasick pass with the gazetteer's
-  names and aliases over the lower-cased text: the least any extraction must do.
+  names and aliases over the lower-cased text: the least any extraction must do;
+* ``workers``: read + extract on a local Dask cluster of two worker processes, then merge,
+  cluster start-up included;
+* ``rebuild``: a whole ``build`` into an empty output folder (cold), then again after one
+  more document was added to the folder (the per-document cache at work).
 """
 
 from __future__ import annotations
@@ -23,9 +27,11 @@ from pathlib import Path
 
 import ahocorasick
 
-from geo.incidents import extract_incidents
+from geo.incidents import extract_incidents, merge_reports
+from geo.pipeline import BuildConfig, build
 from geo.places import load_gazetteer
-from geo.read import load_corpus
+from geo.read import load_corpus, read_bytes, seed_files
+from geo.scale import SeedFile, run_seeds
 
 ROOT = Path(__file__).resolve().parents[2]
 GAZETTEER = ROOT / "gazetteer" / "places.csv"
@@ -104,11 +110,46 @@ def run_floor(folder: Path) -> dict[str, float]:
     return {"seconds": seconds, "hits": hits, "peak_mb": _peak_mb()}
 
 
+def run_workers(folder: Path) -> dict[str, float]:
+    """Time read + extract on two Dask worker processes, then the merge in this one."""
+    gazetteer = load_gazetteer(GAZETTEER)
+    started = time.perf_counter()
+    seeds = [SeedFile(path, read_bytes(path)) for path in seed_files(folder)]
+    outcomes = run_seeds(seeds, gazetteer, jobs=2)
+    extraction = merge_reports(o.reports for o in outcomes if o.reports is not None)
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "incidents": len(extraction.incidents), "peak_mb": _peak_mb()}
+
+
+def run_rebuild(folder: Path) -> dict[str, float]:
+    """Time a cold build, then a rebuild after adding one document (a copy under a new name)."""
+    out = folder.parent / f"{folder.name}-maps"
+    config = BuildConfig(seeds=folder, gazetteer=GAZETTEER, out=out, jobs=1)
+    started = time.perf_counter()
+    build(config)
+    cold = time.perf_counter() - started
+    first = seed_files(folder)[0]
+    added = folder / f"zz-added-{first.name}"
+    added.write_bytes(first.read_bytes())
+    started = time.perf_counter()
+    result = build(config)
+    warm = time.perf_counter() - started
+    added.unlink()
+    return {"seconds": cold, "warm_seconds": warm, "cached": result.cached, "peak_mb": _peak_mb()}
+
+
+RUNNERS = {
+    "pipeline": run_pipeline,
+    "floor": run_floor,
+    "workers": run_workers,
+    "rebuild": run_rebuild,
+}
+
+
 def main(argv: list[str]) -> int:
-    """``run DIR pipeline|floor``: print the timing of one run as JSON."""
+    """``run DIR pipeline|floor|workers|rebuild``: print the timing of one run as JSON."""
     _, folder, kind = argv
-    runner = run_pipeline if kind == "pipeline" else run_floor
-    print(json.dumps(runner(Path(folder)), sort_keys=True))
+    print(json.dumps(RUNNERS[kind](Path(folder)), sort_keys=True))
     return 0
 
 
