@@ -17,6 +17,7 @@ from geo.errors import GeoError
 from geo.pipeline import (
     CORPORA,
     EXPORT_FORMATS,
+    GEOJSON_FILE,
     BuildConfig,
     BuildResult,
     Document,
@@ -326,6 +327,17 @@ def _report_lines(report: GazetteerReport, list_shared: bool) -> list[str]:
 
 
 @cli.command(name="export")
+@click.option(
+    "--input",
+    "source",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=_DEFAULTS.out / GEOJSON_FILE,
+    show_default=True,
+    help="The clashes.geojson of a build to filter.",
+)
+@click.option(
+    "--rebuild", is_flag=True, help="Extract again from --seeds instead of reading --input."
+)
 @seeds_option
 @gazetteer_option
 @click.option(
@@ -341,6 +353,8 @@ def _report_lines(report: GazetteerReport, list_shared: bool) -> list[str]:
     help="Output file [default: maps/clashes-export.<format>].",
 )
 def export_command(
+    source: Path,
+    rebuild: bool,
     seeds: Path,
     gazetteer: Path,
     fmt: str,
@@ -349,12 +363,13 @@ def export_command(
     date_to: dt.datetime | None,
     target: Path | None,
 ) -> None:
-    """Export incidents as GeoJSON, GeoPackage or CSV, optionally filtered."""
+    """Export the incidents of a build as GeoJSON, GeoPackage or CSV, optionally filtered."""
     path = target or _DEFAULTS.out / f"clashes-export.{fmt}"
     count = export(
         BuildConfig(seeds=seeds, gazetteer=gazetteer),
         path,
         fmt,  # type: ignore[arg-type]
+        source=None if rebuild else source,
         period_id=period_id,
         date_from=date_from.date() if date_from else None,
         date_to=date_to.date() if date_to else None,

@@ -24,6 +24,7 @@ from geo.output import (
     build_frame,
     excluded_csv_text,
     filter_frame,
+    frame_from_geojson,
     render_map,
     to_geojson_text,
     unresolved_csv_text,
@@ -38,6 +39,7 @@ from geo.places import (
     count_gazetteer,
     far_apart,
     load_gazetteer,
+    packaged_places,
     shared_names,
 )
 from geo.read import Corpus, load_corpus, read_bytes, seed_files
@@ -48,6 +50,7 @@ log = logging.getLogger(__name__)
 __all__ = [
     "CORPORA",
     "EXPORT_FORMATS",
+    "GEOJSON_FILE",
     "BuildConfig",
     "BuildResult",
     "Document",
@@ -62,6 +65,7 @@ MAP_FILE = "clashes.html"
 GEOJSON_FILE = "clashes.geojson"
 UNRESOLVED_FILE = "unresolved.csv"
 EXCLUDED_FILE = "excluded.csv"
+DEFAULT_GAZETTEER = Path("gazetteer/places.csv")
 # Starting a local Dask cluster costs seconds; below this much new text one process is faster.
 AUTO_PARALLEL_BYTES = 4_000_000
 
@@ -71,7 +75,8 @@ class BuildConfig:
     """Every option of a build, with the defaults a user running from the repo root expects."""
 
     seeds: Path = Path("seeds")
-    gazetteer: Path = Path("gazetteer/places.csv")
+    # absent from the working folder, it means the copy shipped with the package
+    gazetteer: Path = DEFAULT_GAZETTEER
     out: Path = Path("maps")
     is_strict: bool = False
     # None: every core when Dask is installed and enough text is new, else this process alone
@@ -103,8 +108,22 @@ def read_corpus(config: BuildConfig) -> Corpus:
     return load_corpus(config.seeds, is_strict=config.is_strict)
 
 
+def gazetteer_file(path: Path) -> Path:
+    """Return the gazetteer to read: ``path``, or the packaged copy for an absent default."""
+    if path == DEFAULT_GAZETTEER and not path.is_file():
+        packaged = packaged_places()
+        if packaged is not None:
+            log.info(
+                "gazetteer: %s (shipped with the package; there is no %s here)", packaged, path
+            )
+            return packaged
+    log.info("gazetteer: %s", path)
+    return path
+
+
 def read_gazetteer(path: Path) -> Gazetteer:
-    """Load the gazetteer, saying how to fix a missing default path."""
+    """Load the gazetteer, saying how to fix a missing path."""
+    path = gazetteer_file(path)
     if not path.is_file():
         hint = "run from the repository root or pass --gazetteer FILE"
         raise GazetteerError(path, f"gazetteer file not found; {hint}")
@@ -151,7 +170,8 @@ def build(
     stage("loading gazetteer")
     gazetteer = read_gazetteer(config.gazetteer)
     stage("reading seeds and extracting incidents")
-    cache = ReportCache(config.out, config.gazetteer.read_bytes()) if config.is_cached else None
+    gazetteer_bytes = gazetteer_file(config.gazetteer).read_bytes()
+    cache = ReportCache(config.out, gazetteer_bytes) if config.is_cached else None
     extracted = extract_seeds(config, gazetteer, cache, on_progress)
     extraction = extracted.extraction
     stage("rendering map")
@@ -318,18 +338,50 @@ def export(
     target: Path,
     fmt: ExportFormat,
     *,
+    source: Path | None = None,
     period_id: str | None = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
 ) -> int:
-    """Build the incidents, filter them and write one export file; return the feature count."""
-    frame = filter_frame(
-        incident_frame(config), period_id=period_id, date_from=date_from, date_to=date_to
-    )
+    """Filter incidents and write one export file; return the feature count.
+
+    Parameters
+    ----------
+    config
+        Seeds and gazetteer to extract from when ``source`` is None.
+    target
+        The file to write; its folder must exist.
+    fmt
+        One of ``EXPORT_FORMATS``.
+    source
+        A ``clashes.geojson`` of an earlier build to filter instead of extracting again.
+    period_id, date_from, date_to
+        See :func:`geo.output.filter_frame`.
+    """
+    frame = incident_frame(config) if source is None else load_frame(source)
+    frame = filter_frame(frame, period_id=period_id, date_from=date_from, date_to=date_to)
     if not target.parent.is_dir():
         raise InputError(target.parent, "output folder does not exist; create it first")
     write_export(frame, target, fmt)
     return len(frame)
+
+
+def load_frame(path: Path) -> geopandas.GeoDataFrame:
+    """Read the ``clashes.geojson`` of a build back into its GeoDataFrame.
+
+    Raises
+    ------
+    InputError
+        When the file is missing, unreadable or not a map's GeoJSON.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        hint = "run clashmap build first, or pass --input FILE (or --rebuild)"
+        raise InputError(path, f"GeoJSON not found; {hint}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"cannot be read: {exc}") from None
+    return frame_from_geojson(text, str(path))
 
 
 def evaluate_build(config: BuildConfig, gold_path: Path) -> dict[str, Evaluation]:
@@ -353,6 +405,7 @@ def evaluate_build(config: BuildConfig, gold_path: Path) -> dict[str, Evaluation
 
 def check_gazetteer_file(path: Path) -> list[GeoError]:
     """Every problem found in the gazetteer file at ``path`` (empty when it is sound)."""
+    path = gazetteer_file(path)
     if not path.is_file():
         return [GazetteerError(path, "gazetteer file not found; pass --gazetteer FILE")]
     return list(check_gazetteer(path))

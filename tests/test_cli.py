@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import shutil
 from pathlib import Path
@@ -10,7 +11,7 @@ from click.testing import CliRunner
 
 from geo.cli import cli
 from geo.pipeline import far_namesakes
-from tests.conftest import BAD, GAZETTEER, SEEDS
+from tests.conftest import BAD, GAZETTEER, ROOT, SEEDS
 from tests.read.test_corpus import BAD_FILES
 
 OUTPUTS = ("clashes.geojson", "clashes.html", "excluded.csv", "unresolved.csv")
@@ -196,3 +197,41 @@ def test_export_date_window_and_formats(tmp_path: Path) -> None:
     rows = target.read_text(encoding="utf-8").splitlines()
     assert out == f"wrote {len(rows) - 1} incidents to {target}\n"
     assert any("2016-04-01" in row and "2016-04-05" in row for row in rows[1:])
+
+
+def test_export_filters_the_built_geojson_like_a_rebuild(tmp_path: Path) -> None:
+    maps = tmp_path / "maps"
+    assert run("build", "--seeds", str(SEEDS), "--out", str(maps))[0] == 0
+    args = ("export", "--period", "first-war", "--format", "csv")
+    from_file = tmp_path / "from-file.csv"
+    rebuilt = tmp_path / "rebuilt.csv"
+    code, out, _ = run(*args, "--input", str(maps / "clashes.geojson"), "--out", str(from_file))
+    assert code == 0, out
+    assert run(*args, "--rebuild", "--seeds", str(SEEDS), "--out", str(rebuilt))[0] == 0
+    assert from_file.read_bytes() == rebuilt.read_bytes()
+    assert from_file.read_text(encoding="utf-8").count("\n") > 10
+
+
+def test_export_without_a_build_says_what_to_do(tmp_path: Path) -> None:
+    missing = tmp_path / "none.geojson"
+    target = tmp_path / "x.geojson"
+    code, _, err = run("export", "--input", str(missing), "--out", str(target))
+    assert code == 1
+    assert err == (
+        f"error: {missing}: GeoJSON not found; run clashmap build first, "
+        "or pass --input FILE (or --rebuild)\n"
+    )
+    assert not target.exists()
+
+
+def test_build_outside_the_repository_uses_the_packaged_gazetteer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with caplog.at_level(logging.INFO, logger="geo.pipeline"):
+        code, _, err = run("-v", "build", "--seeds", str(SEEDS), "--out", "maps")
+    assert code == 0, err
+    assert "(shipped with the package; there is no gazetteer/places.csv here)" in caplog.text
+    assert (tmp_path / "maps" / "clashes.geojson").read_bytes() == (
+        ROOT / "maps" / "clashes.geojson"
+    ).read_bytes()

@@ -7,7 +7,7 @@ from geo.output.export import (
     to_geojson_text,
     write_export,
 )
-from geo.output.frame import build_frame
+from geo.output.frame import build_frame, frame_from_geojson
 from geo.output.render import render_map
 from geo.output.report import excluded_csv_text, unresolved_csv_text
 
@@ -17,6 +17,7 @@ __all__ = [
     "build_frame",
     "excluded_csv_text",
     "filter_frame",
+    "frame_from_geojson",
     "render_map",
     "to_geojson_text",
     "unresolved_csv_text",

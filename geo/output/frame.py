@@ -7,6 +7,7 @@ those names, so they change only deliberately. Nested values (``places``, ``sour
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 from collections.abc import Iterator, Sequence
@@ -17,6 +18,7 @@ import numpy
 import pandas as pd
 import shapely
 
+from geo.errors import InputError
 from geo.incidents import PERIODS, assign_period
 from geo.model import Incident, Period
 
@@ -188,6 +190,85 @@ def build_frame(
     )
     log.debug("built frame with %d rows", len(frame))
     return frame
+
+
+def frame_from_geojson(text: str, path: str) -> geopandas.GeoDataFrame:
+    """Read a FeatureCollection written by ``clashmap build`` back into the build's frame.
+
+    The inverse of :func:`geo.output.export.to_geojson_text`: the same columns, dtypes, order and
+    points, so filtering and exporting it gives what the build itself would.
+
+    Parameters
+    ----------
+    text
+        The GeoJSON text.
+    path
+        Where it came from, for messages.
+
+    Raises
+    ------
+    InputError
+        When the text is not JSON, not a FeatureCollection, or its features lack the
+        contract's properties.
+    """
+    features = _features(text, path)
+    rows: list[dict[str, Any]] = []
+    lats: list[float] = []
+    lons: list[float] = []
+    located: list[int] = []
+    for number, feature in enumerate(features, start=1):
+        properties = feature.get("properties") if isinstance(feature, dict) else None
+        missing = [
+            n for n in FRAME_COLUMNS if not isinstance(properties, dict) or n not in properties
+        ]
+        if missing:
+            problem = f"feature {number} lacks {', '.join(missing[:3])}; {_EXPECTED}"
+            raise InputError(path, problem)
+        rows.append(properties)  # type: ignore[arg-type]
+        geometry = feature.get("geometry")
+        if geometry is not None:
+            lon, lat = _point_of(geometry, number, path)
+            lats.append(lat)
+            lons.append(lon)
+            located.append(number - 1)
+    try:
+        points = make_points(lats=lats, lons=lons)
+    except ValueError as exc:
+        raise InputError(path, str(exc)) from None
+    geometries: list[shapely.Point | None] = [None] * len(rows)
+    for index, point in zip(located, points, strict=True):
+        geometries[index] = point
+    data = {
+        name: pd.Series(
+            [row[name] for row in rows], dtype="Int64" if name in INT_COLUMNS else object
+        )
+        for name in FRAME_COLUMNS
+    }
+    return geopandas.GeoDataFrame(data, geometry=geopandas.GeoSeries(geometries, crs=CRS), crs=CRS)
+
+
+_EXPECTED = "expected a clashes.geojson written by clashmap build"
+
+
+def _point_of(geometry: Any, number: int, path: str) -> tuple[float, float]:
+    coordinates = geometry.get("coordinates") if isinstance(geometry, dict) else None
+    is_pair = isinstance(coordinates, list) and len(coordinates) == 2
+    if not is_pair or geometry.get("type") != "Point":
+        raise InputError(path, f"feature {number} has a geometry that is not a point; {_EXPECTED}")
+    lon, lat = coordinates  # type: ignore[misc]
+    return float(lon), float(lat)
+
+
+def _features(text: str, path: str) -> list[Any]:
+    try:
+        collection = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(path, f"not JSON ({exc.msg})", exc.lineno) from None
+    is_collection = isinstance(collection, dict) and collection.get("type") == "FeatureCollection"
+    if not is_collection or not isinstance(collection.get("features"), list):
+        raise InputError(path, f"not a GeoJSON FeatureCollection; {_EXPECTED}")
+    features: list[Any] = collection["features"]
+    return features
 
 
 def iter_features(frame: geopandas.GeoDataFrame) -> Iterator[tuple[dict[str, Any], Any]]:

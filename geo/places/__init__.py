@@ -10,7 +10,7 @@ from geo.places.names import fold
 from geo.places.namesakes import FAR_KM, SharedName, far_apart, shared_names
 from geo.places.resolve import find_mentions
 from geo.places.stats import GazetteerStats, count_gazetteer
-from geo.places.table import Gazetteer, load_gazetteer
+from geo.places.table import Gazetteer, load_gazetteer, packaged_places
 from geo.places.unresolved import find_unresolved
 
 __all__ = [
@@ -25,5 +25,6 @@ __all__ = [
     "find_unresolved",
     "fold",
     "load_gazetteer",
+    "packaged_places",
     "shared_names",
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import importlib.resources
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -88,6 +89,15 @@ class Gazetteer:
         if key not in self._memo:
             self._memo[key] = build()
         return cast("_T", self._memo[key])
+
+
+def packaged_places() -> Path | None:
+    """Return the ``places.csv`` installed with the package, or None when there is none."""
+    try:
+        resource = importlib.resources.files("geo.gazetteer") / "places.csv"
+    except ModuleNotFoundError:  # a source tree that was never installed
+        return None
+    return resource if isinstance(resource, Path) and resource.is_file() else None
 
 
 @dataclass(frozen=True, slots=True)
