@@ -64,6 +64,7 @@ STOP_KEYS = frozenset(
         "efendi", "madina", "sabir", "sabira", "satin", "sri", "seri", "zar", "lal", "lala",
         "sis", "sen", "shen", "ara", "arum", "brun", "randa", "navar", "nour", "ramana", "tala",
         "tex", "teg", "sufa", "mola", "molla", "nairi", "armas",
+        "der", "dar",  # "Der Spiegel", "Dar es Salaam"; spellings of Darkənd (Ordubad)
     }
 )  # fmt: skip
 # Keys that are a place only after a settlement cue ("the village of Vank"): otherwise "vank"
