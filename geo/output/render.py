@@ -297,6 +297,9 @@ def _panel_html(title: str, periods: tuple[Period, ...]) -> str:
     <ul id="legend-sizes" class="cm-legend-sizes"></ul>
     <p class="cm-note">Circles grow with deaths (largest from 100); a pale, dashed circle means
       sources give a range. Numbered circles group nearby incidents of one phase.</p>
+    <p class="cm-note">A hollow ring marks a report that names only an area, drawn at the
+      area's centre (its size shows the kind of area, not its extent):</p>
+    <ul id="legend-areas" class="cm-legend-areas"></ul>
   </details>
   <details class="cm-unlocated" open>
     <summary>Unlocated incidents (<span id="unlocated-shown">0</span>)</summary>

@@ -206,6 +206,41 @@ def test_popup_says_where_an_inferred_place_came_from(map_page: MapPage, map_dir
     assert map_page.errors == []
 
 
+AREA_PRECISIONS = {"district", "province", "region", "country"}
+
+
+def test_area_reports_are_hollow_rings_and_the_legend_says_so(
+    map_page: MapPage, map_dir: Path
+) -> None:
+    drawn = map_page.evaluate(
+        """() => {
+            const s = window.clashmapState;
+            const pos = s.decoder.pos.id;
+            return s.markers.map(m => [
+                s.decoder.str(m.cmRow[pos]), m.options.fillOpacity, m.options.radius
+            ]);
+        }"""
+    )
+    precision = {
+        f["id"]: f["properties"]["geo_precision"]
+        for f in _geojson(map_dir)["features"]
+        if f["geometry"] is not None
+    }
+    hollow = {feature_id for feature_id, fill, _ in drawn if fill == 0}
+    areas = {feature_id for feature_id, level in precision.items() if level in AREA_PRECISIONS}
+    assert hollow == areas
+    assert len(areas) >= 3
+    assert len(precision) - len(areas) >= 30
+    # a ring is never smaller than a district's, so it does not pass for a village dot
+    assert min(radius for feature_id, _, radius in drawn if feature_id in areas) >= 12
+    legend = map_page.page.locator("#legend-areas li")
+    assert legend.all_inner_texts() == [
+        "a district or province only",
+        "a region or a whole country only",
+    ]
+    assert map_page.errors == []
+
+
 def test_search_finds_a_place_as_written(map_page: MapPage, map_dir: Path) -> None:
     # Prefer a spelling that differs from the gazetteer name (Kirovabad for Ganja).
     places = [p for f in _geojson(map_dir)["features"] for p in f["properties"]["places"]]

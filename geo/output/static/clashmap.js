@@ -178,20 +178,27 @@
     });
   }
 
+  // A report that names only a district, province or region sits at that area's centre: a
+  // hollow ring, larger for a larger kind of area, keeps it from reading as a village there.
+  var AREA_RING = {district: 12, province: 16, region: 20, country: 24};
+
   function makeMarker(row, period, decoder, state) {
     var scale = decoder.data.scale;
     var low = row[decoder.pos.deaths_low];
     var high = row[decoder.pos.deaths_high];
     var isRange = low !== null && low !== high;
+    var radius = radiusFor(high === null ? low : high);
+    var ring = AREA_RING[decoder.str(row[decoder.pos.geo_precision])];
     var marker = L.circleMarker([row[1] / scale, row[2] / scale], {
       renderer: state.renderer,
-      radius: radiusFor(high === null ? low : high),
+      radius: ring ? Math.max(radius, ring) : radius,
       color: period.color,
-      weight: isRange ? 2 : 1,
+      weight: ring ? 3 : isRange ? 2 : 1,
       dashArray: isRange ? "3 3" : null,
       fillColor: period.color,
-      fillOpacity: isRange ? 0.25 : 0.6
+      fillOpacity: ring ? 0 : isRange ? 0.25 : 0.6
     });
+    marker.cmIsArea = Boolean(ring);
     marker.cmRow = row;
     marker.cmIn = true;
     return marker;
@@ -521,6 +528,19 @@
   }
 
   function buildLegend() {
+    var areas = document.getElementById("legend-areas");
+    [["district", "a district or province only"], ["region", "a region or a whole country only"]].forEach(
+      function (pair) {
+        var item = el("li");
+        var ring = el("span", "cm-area-ring");
+        var size = 2 * AREA_RING[pair[0]];
+        ring.style.width = size + "px";
+        ring.style.height = size + "px";
+        item.appendChild(ring);
+        item.appendChild(el("span", null, pair[1]));
+        areas.appendChild(item);
+      }
+    );
     var list = document.getElementById("legend-sizes");
     [1, 10, 50, 100].forEach(function (deaths) {
       var item = el("li");
