@@ -211,15 +211,45 @@ def _similar_across_documents(
             by_type_year.setdefault((candidate.event_type, year), []).append(index)
     words = {i: _content_words(candidates[i].sentence.text) for i in representatives}
     for members in by_type_year.values():
-        for left, right in itertools.combinations(members, 2):
+        for left, right in _word_sharing_pairs(members, words):
             a, b = candidates[left], candidates[right]
             if a.sentence.doc == b.sentence.doc or not _overlap(a.when, b.when):
                 continue
             if a.place_id and b.place_id and a.place_id != b.place_id:
                 continue
-            shared = len(words[left] & words[right])
-            if shared >= MIN_WORD_OVERLAP * min(len(words[left]), len(words[right])):
-                yield left, right
+            yield left, right
+
+
+def _word_sharing_pairs(members: list[int], words: dict[int, set[str]]) -> list[tuple[int, int]]:
+    """Return the pairs of ``members``, in combination order, sharing half the smaller's words.
+
+    Comparing every pair made the merge quadratic in the corpus (a year of one event type
+    gathers thousands of reports). A pair sharing at least ceil(n/2) of the smaller set's n
+    words shares one of that set's n - ceil(n/2) + 1 rarest words (prefix filtering), so only
+    reports holding one of those are compared.
+    """
+    count: dict[str, int] = {}
+    for index in members:
+        for word in words[index]:
+            count[word] = count.get(word, 0) + 1
+    holders: dict[str, list[int]] = {}
+    for position, index in enumerate(members):
+        for word in words[index]:
+            holders.setdefault(word, []).append(position)
+    found: set[tuple[int, int]] = set()
+    for position, index in enumerate(members):
+        own = words[index]
+        size = len(own)
+        rarest = sorted(own, key=lambda w: (count[w], w))[: size - (size + 1) // 2 + 1]
+        others = {p for word in rarest for p in holders[word]} if own else set(range(len(members)))
+        for other in others:
+            if other == position or len(words[members[other]]) < size:
+                continue
+            pair = (min(position, other), max(position, other))
+            shared = len(own & words[members[other]])
+            if shared >= MIN_WORD_OVERLAP * size:
+                found.add(pair)
+    return [(members[a], members[b]) for a, b in sorted(found)]
 
 
 def _content_words(text: str) -> set[str]:
