@@ -278,6 +278,18 @@ def _panel_html(title: str, periods: tuple[Period, ...]) -> str:
   <p class="cm-count">Showing <strong id="visible-count">0</strong> of
     <span id="total-count">0</span> incidents
     (<span id="marker-count">0</span> on the map, <span id="unlocated-count">0</span> unlocated)</p>
+  <figure class="cm-timeline">
+    <svg id="timeline-bars" viewBox="0 0 280 64" preserveAspectRatio="none" role="img"
+      aria-label="Incidents over time, by phase"></svg>
+    <div class="cm-timeline-axis"><span id="timeline-first"></span>
+      <span id="timeline-last"></span></div>
+    <figcaption id="timeline-caption" class="cm-note"></figcaption>
+    <div class="cm-timeline-controls">
+      <button type="button" id="timeline-play">Play</button>
+      <button type="button" id="timeline-all">All dates</button>
+      <label><input type="checkbox" id="timeline-deaths"> bars show deaths</label>
+    </div>
+  </figure>
   <fieldset class="cm-dates">
     <legend>Dates</legend>
     <label>From <output id="date-from-label"></output>
@@ -407,6 +419,7 @@ def render_map(
     figure.header.add_child(_Raw(script_tag(leaflet_js())), name="leaflet_js")
     figure.header.add_child(_Raw(script_tag(markercluster_js())), name="markercluster_js")
     figure.header.add_child(_Raw(script_tag(static_text("clashmap.js"))), name="clashmap_js")
+    figure.header.add_child(_Raw(script_tag(static_text("timeline.js"))), name="timeline_js")
     figure.html.add_child(_Raw(_panel_html(title, periods)), name="clashmap_panel")
     data = json_for_script(_payload(frame, periods, attribution))
     figure.html.add_child(

@@ -229,6 +229,9 @@
     buildMarkers(state);
     timings.markers = performance.now();
     buildDates(state);
+    state.timeline = window.clashmapTimeline
+      ? window.clashmapTimeline.start(state, {isoDay: isoDay, setDates: setDates})
+      : null;
     timings.dates = performance.now();
     buildSearch(state);
     buildLegend();
@@ -236,7 +239,12 @@
     document.getElementById("download-geojson").addEventListener("click", function () {
       download(state);
     });
-    map.on("overlayadd overlayremove", function () { refresh(state); });
+    map.on("overlayadd overlayremove", function () {
+      refresh(state);
+      if (state.timeline) {
+        state.timeline.draw();
+      }
+    });
     map.on("click", function () { document.getElementById("search-status").textContent = ""; });
     refresh(state);
     timings.ready = performance.now();
@@ -362,9 +370,20 @@
     var hasRows = state.data.rows.length > 0;
     document.getElementById("date-from-label").textContent = hasRows ? isoDay(state.from) : "–";
     document.getElementById("date-to-label").textContent = hasRows ? isoDay(state.to) : "–";
+    if (state.timeline) {
+      state.timeline.mark();
+    }
     if (apply) {
       refresh(state);
     }
+  }
+
+  // The one way other controls (the timeline's brush and play) change the dates: through the
+  // sliders, so that they always show what is applied.
+  function setDates(state, from, to) {
+    document.getElementById("date-from").value = String(from);
+    document.getElementById("date-to").value = String(to);
+    onDates(state, true);
   }
 
   function inDates(state, row) {
@@ -556,6 +575,7 @@
 
   window.clashmap = {
     start: start,
+    setDates: setDates,
     isoDay: isoDay,
     radiusFor: radiusFor,
     reveal: reveal,
