@@ -111,15 +111,15 @@ def _on_console(result: MapPage) -> Any:
     return handle
 
 
-def open_map(browser: Browser, html_path: Path) -> Iterator[MapPage]:
-    """Open ``html_path`` with the network blocked; yield once the map signals ready."""
+def open_map(browser: Browser, html_path: Path, fragment: str = "") -> Iterator[MapPage]:
+    """Open ``html_path`` (and ``#fragment``) with the network blocked; yield once ready."""
     context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 900})
     page = context.new_page()
     result = MapPage(page)
     page.route("**/*", _block_network(result.blocked))
     page.on("console", _on_console(result))
     page.on("pageerror", lambda error: result.errors.append(f"pageerror: {error}"))
-    page.goto(html_path.as_uri())
+    page.goto(html_path.as_uri() + fragment)
     page.wait_for_selector("html[data-clashmap-ready='1']", state="attached", timeout=30_000)
     try:
         yield result

@@ -246,7 +246,18 @@
       }
     });
     map.on("click", function () { document.getElementById("search-status").textContent = ""; });
+    restoreView(state, window.location.hash);
     refresh(state);
+    // The search reveals its first match; the view the link was made at comes last.
+    if (state.pendingSearch) {
+      search(state, state.pendingSearch);
+    }
+    if (state.pendingAt) {
+      map.setView([state.pendingAt[0], state.pendingAt[1]], state.pendingAt[2], {animate: false});
+    }
+    state.isStarted = true;
+    saveView(state);
+    map.on("moveend", function () { saveView(state); });
     timings.ready = performance.now();
     document.getElementById("total-count").textContent = String(data.rows.length);
     document.documentElement.setAttribute("data-clashmap-ready", "1");
@@ -421,6 +432,88 @@
     document.getElementById("unlocated-count").textContent = String(unlocatedShown);
     document.getElementById("unlocated-shown").textContent = String(unlocatedShown);
     document.getElementById("visible-count").textContent = String(onMap + unlocatedShown);
+    saveView(state);
+  }
+
+  // The view lives in the address's fragment, so a link opens the map as its sender saw it:
+  // #phases=first-war,ceasefire&from=2016-04-01&to=2016-04-05&at=40.38,46.74,11&q=Talish
+  function viewFragment(state) {
+    var parts = [];
+    var shown = state.data.periods.filter(function (period, index) {
+      return state.map.hasLayer(state.groups[index]);
+    });
+    if (shown.length !== state.data.periods.length) {
+      parts.push("phases=" + shown.map(function (period) { return period.id; }).join(","));
+    }
+    var low = Number(document.getElementById("date-from").min);
+    var high = Number(document.getElementById("date-to").max);
+    if (state.data.rows.length && (state.from !== low || state.to !== high)) {
+      parts.push("from=" + isoDay(state.from), "to=" + isoDay(state.to));
+    }
+    var centre = state.map.getCenter();
+    parts.push("at=" + centre.lat.toFixed(4) + "," + centre.lng.toFixed(4) + "," +
+      state.map.getZoom());
+    var query = document.getElementById("place-search").value.trim();
+    if (query) {
+      parts.push("q=" + encodeURIComponent(query));
+    }
+    return "#" + parts.join("&");
+  }
+
+  function saveView(state) {
+    if (!state.isStarted) {
+      return;
+    }
+    var fragment = viewFragment(state);
+    if (fragment !== window.location.hash) {
+      window.history.replaceState(null, "", fragment);
+    }
+  }
+
+  function parseFragment(hash) {
+    var view = {};
+    hash.replace(/^#/, "").split("&").forEach(function (part) {
+      var at = part.indexOf("=");
+      if (at > 0) {
+        view[part.slice(0, at)] = decodeURIComponent(part.slice(at + 1));
+      }
+    });
+    return view;
+  }
+
+  function dayOf(iso) {
+    var time = Date.parse(iso + "T00:00:00Z");
+    return /^\d{4}-\d{2}-\d{2}$/.test(iso) && !isNaN(time) ? Math.round(time / DAY_MS) : null;
+  }
+
+  // Parts that do not parse are ignored: a mistyped link still opens the map.
+  function restoreView(state, hash) {
+    var view = parseFragment(hash);
+    if (view.phases !== undefined) {
+      var wanted = view.phases.split(",");
+      state.data.periods.forEach(function (period, index) {
+        if (wanted.indexOf(period.id) === -1) {
+          state.map.removeLayer(state.groups[index]);
+        }
+      });
+    }
+    var from = dayOf(view.from || "");
+    var to = dayOf(view.to || "");
+    if (from !== null || to !== null) {
+      var fromInput = document.getElementById("date-from");
+      var toInput = document.getElementById("date-to");
+      fromInput.value = String(from === null ? fromInput.min : from);
+      toInput.value = String(to === null ? toInput.max : to);
+      onDates(state, false);
+    }
+    var at = (view.at || "").split(",").map(Number);
+    if (at.length === 3 && at.every(function (n) { return isFinite(n); })) {
+      state.pendingAt = at;
+    }
+    if (view.q) {
+      document.getElementById("place-search").value = view.q;
+      state.pendingSearch = view.q;
+    }
   }
 
   function visibleRows(state) {
@@ -526,6 +619,7 @@
   function search(state, text) {
     var query = text.trim().toLowerCase();
     var status = document.getElementById("search-status");
+    saveView(state);
     if (!query) {
       status.textContent = "";
       return;
