@@ -3,12 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: map test lint bench gazetteer clean
+.PHONY: map test lint bench gazetteer outlines clean npm chromium
 
 map: $(VENV)/.installed-map
 	$(BIN)/python -m geo build
 
-test: $(VENV)/.installed-test chromium
+test: $(VENV)/.installed-test chromium npm
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy
@@ -42,6 +42,17 @@ chromium:
 	  echo "installing Debian's chromium for the browser tests" >&2; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
 	  || echo "warning: could not install chromium; browser tests will skip outside CI" >&2; }
+
+# Regenerate geo/output/static/outlines.geojson from Natural Earth 1:10m (npm world-atlas).
+outlines: $(VENV)/.installed-test npm
+	$(BIN)/python tools/make_outlines.py
+
+# The outline test fetches the pinned world-atlas package with npm.
+npm:
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "installing Debian's npm for the basemap outline test" >&2; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm) \
+	  || echo "warning: could not install npm; the outline test will skip outside CI" >&2; }
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -41,7 +41,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_ships_every_stage_and_the_static_files(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     static = sorted(p.name for p in (ROOT / "geo" / "output" / "static").iterdir())
-    assert static == ["clashmap.css", "clashmap.js", "timeline.js"]
+    assert static == ["clashmap.css", "clashmap.js", "outlines.geojson", "timeline.js"]
     for name in static:
         assert f"geo/output/static/{name}" in names
     for stage in ("read", "places", "incidents", "output"):

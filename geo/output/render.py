@@ -228,8 +228,9 @@ def _place_labels(frame: geopandas.GeoDataFrame) -> list[list[Any]]:
         counts[name] += 1
         if name not in where:
             where[name] = [name, round(point.y, COORD_DECIMALS), round(point.x, COORD_DECIMALS)]
+    # most reported first: where labels collide, the map keeps the earlier one
     ranked = sorted(counts, key=lambda name: (-counts[name], name))
-    return [where[name] for name in sorted(ranked[:MAX_PLACE_LABELS])]
+    return [where[name] for name in ranked[:MAX_PLACE_LABELS]]
 
 
 def _payload(

@@ -285,12 +285,45 @@ def test_map_works_offline_and_asks_only_for_tiles(map_page: MapPage, map_dir: P
     assert all(url.startswith("https://tile.openstreetmap.org/") for url in map_page.blocked)
     # The built-in outline basemap is drawn under the (missing) tiles.
     assert map_page.page.locator(".leaflet-cmOutlines-pane path").count() >= 2
-    labels = map_page.page.locator(".cm-place-label-text").all_inner_texts()
+    labels = map_page.page.locator(".cm-place-label-text").all_text_contents()
     assert labels
     assert set(labels) <= {f["properties"]["place"] for f in _geojson(map_dir)["features"]}
     attribution = map_page.page.locator(".leaflet-control-attribution").inner_text()
     for name in ("GeoNames", "Wikipedia", "OpenStreetMap"):
         assert name in attribution
+
+
+def _shown_label_boxes(map_page: MapPage) -> list[dict[str, float]]:
+    boxes: list[dict[str, float]] = map_page.evaluate(
+        """() => Array.from(document.querySelectorAll('.cm-place-label-text'))
+            .filter(t => t.style.visibility !== 'hidden')
+            .map(t => { const r = t.getBoundingClientRect();
+                        return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; })"""
+    )
+    return boxes
+
+
+def _overlapping(boxes: list[dict[str, float]]) -> list[tuple[int, int]]:
+    return [
+        (i, j)
+        for i, a in enumerate(boxes)
+        for j, b in enumerate(boxes[i + 1 :], start=i + 1)
+        if a["left"] < b["right"]
+        and b["left"] < a["right"]
+        and a["top"] < b["bottom"]
+        and b["top"] < a["bottom"]
+    ]
+
+
+def test_basemap_labels_never_overlap(map_page: MapPage) -> None:
+    total = map_page.page.locator(".cm-place-label-text").count()
+    shown = _shown_label_boxes(map_page)
+    assert 3 <= len(shown) < total  # the seeds' busy places crowd at this zoom
+    assert _overlapping(shown) == []
+    map_page.evaluate("() => window.clashmapState.map.setZoom(10, {animate: false})")
+    closer = _shown_label_boxes(map_page)
+    assert _overlapping(closer) == []
+    assert map_page.errors == []
 
 
 def test_hostile_text_never_executes_and_shows_literally(hostile_page: MapPage) -> None:

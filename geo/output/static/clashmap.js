@@ -167,14 +167,36 @@
       interactive: false,
       style: {color: "#8a8a8a", weight: 1, fillColor: "#f2efe6", fillOpacity: 1}
     }).addTo(map);
-    data.labels.forEach(function (label) {
+    var labels = data.labels.map(function (label) {
       var text = el("span", "cm-place-label-text", label[0]);
-      L.marker([label[1], label[2]], {
+      return L.marker([label[1], label[2]], {
         pane: "cmLabels",
         interactive: false,
         keyboard: false,
         icon: L.divIcon({className: "cm-place-label", html: text, iconSize: null})
       }).addTo(map);
+    });
+    declutter(labels);
+    map.on("zoomend", function () { declutter(labels); });
+  }
+
+  // Labels come most reported first; one that would overlap a label kept before it is hidden
+  // at this zoom (a greedy rule: the busiest places keep their names).
+  function declutter(labels) {
+    var kept = [];
+    labels.forEach(function (marker) {
+      var text = marker.getElement().firstChild;
+      text.style.visibility = "";
+      var box = text.getBoundingClientRect();
+      var overlaps = kept.some(function (other) {
+        return box.left < other.right && other.left < box.right &&
+          box.top < other.bottom && other.top < box.bottom;
+      });
+      if (overlaps) {
+        text.style.visibility = "hidden";
+      } else {
+        kept.push(box);
+      }
     });
   }
 
