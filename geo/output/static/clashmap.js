@@ -183,18 +183,18 @@
   // Labels come most reported first; one that would overlap a label kept before it is hidden
   // at this zoom (a greedy rule: the busiest places keep their names).
   function declutter(labels) {
+    // Visibility does not move boxes: read them all in one layout, then hide.
+    var texts = labels.map(function (marker) { return marker.getElement().firstChild; });
+    var boxes = texts.map(function (text) { return text.getBoundingClientRect(); });
     var kept = [];
-    labels.forEach(function (marker) {
-      var text = marker.getElement().firstChild;
-      text.style.visibility = "";
-      var box = text.getBoundingClientRect();
+    texts.forEach(function (text, index) {
+      var box = boxes[index];
       var overlaps = kept.some(function (other) {
         return box.left < other.right && other.left < box.right &&
           box.top < other.bottom && other.top < box.bottom;
       });
-      if (overlaps) {
-        text.style.visibility = "hidden";
-      } else {
+      text.style.visibility = overlaps ? "hidden" : "";
+      if (!overlaps) {
         kept.push(box);
       }
     });
