@@ -129,11 +129,15 @@ def _same_event_pairs(candidates: Sequence[Candidate]) -> Iterator[tuple[int, in
     by_place: dict[str, list[int]] = {}
     by_section: dict[tuple[str, str], list[int]] = {}
     skeletons: dict[tuple[str, EventType], list[int]] = {}
+    # a sentence's clauses, and its copies in other documents, share their keys
+    keys_of: dict[str, tuple[str, str]] = {}
     for index, candidate in enumerate(candidates):
-        folded = candidate.sentence.text.casefold()
+        text = candidate.sentence.text
+        if text not in keys_of:
+            keys_of[text] = _text_keys(text)
+        words, skeleton = keys_of[text]
         when = (candidate.when.start, candidate.when.end)
-        buckets.setdefault(("quote", _WORDS_ONLY.sub("", folded), *when), []).append(index)
-        skeleton = _WORDS_ONLY.sub("", _SKELETON_NOISE.sub("", folded))
+        buckets.setdefault(("quote", words, *when), []).append(index)
         skeletons.setdefault((skeleton, candidate.event_type), []).append(index)
         section = (candidate.sentence.doc, candidate.sentence.heading)
         by_section.setdefault(section, []).append(index)
@@ -150,6 +154,12 @@ def _same_event_pairs(candidates: Sequence[Candidate]) -> Iterator[tuple[int, in
         yield from _same_place(candidates, members)
     for members in by_section.values():
         yield from _same_section(candidates, members)
+
+
+def _text_keys(text: str) -> tuple[str, str]:
+    """Return a sentence's words run together, and the same without numbers and months."""
+    folded = text.casefold()
+    return _WORDS_ONLY.sub("", folded), _WORDS_ONLY.sub("", _SKELETON_NOISE.sub("", folded))
 
 
 def _same_dates_first(
