@@ -62,14 +62,15 @@ seeds_option = click.option(
     type=click.Path(path_type=Path),
     default=_DEFAULTS.seeds,
     show_default=True,
-    help="Folder of English .txt/.md documents.",
+    help="Folder of English .txt, .md, .html and .pdf documents.",
 )
 gazetteer_option = click.option(
     "--gazetteer",
     type=click.Path(path_type=Path, dir_okay=False),
     default=_DEFAULTS.gazetteer,
     show_default=True,
-    help="Gazetteer CSV of places with sources.",
+    help="Gazetteer CSV of places with sources; when the default is absent, the copy shipped "
+    "with the package.",
 )
 strict_option = click.option(
     "--strict", is_flag=True, help="Stop at the first bad seed file instead of skipping it."
