@@ -229,7 +229,7 @@ def _summary(result: BuildResult) -> str:
         f"found {result.incidents} incidents ({result.candidates} reports merged): "
         f"{result.located} located, {result.unlocated} unlocated",
         f"{result.unresolved} place-like names not in the gazetteer",
-        f"{result.excluded} dated sentences with a violent word not taken (see excluded.csv)",
+        f"{result.excluded} sentences with a violent word not taken (see excluded.csv)",
     ]
     lines += [f"wrote {path}" for path in result.outputs]
     return "\n".join(lines)

@@ -21,6 +21,7 @@ from geo.incidents.dates import (
     has_date_signal,
     heading_date,
     heading_year,
+    item_relative_date,
 )
 from geo.incidents.events import (
     aggregate_words,
@@ -224,8 +225,19 @@ def _document_candidates(
             # the first reason is the clause that came nearest to an incident
             reason = reasons[0] if reasons else "no violent word in a dated clause"
             excluded.append(ExcludedReport(sentence, reason))
+        elif not found and state.item_date is None:
+            relative = item_relative_date(sentence.text)
+            if relative is not None:
+                excluded.append(ExcludedReport(sentence, _no_item_date_reason(relative)))
         yield from found
         _advance(state, dates, found, sentence)
+
+
+def _no_item_date_reason(relative: str) -> str:
+    return (
+        f"says {relative!r}, but the document has no date of its own to count from "
+        "(add a line 'Date: YYYY-MM-DD' under the headline)"
+    )
 
 
 def _catch_up(state: _DocState, pending: list[Sentence]) -> None:

@@ -1,4 +1,4 @@
-"""Dated sentences with a violent word that are not incidents say why (maps/excluded.csv)."""
+"""Sentences with a violent word that are not incidents say why (maps/excluded.csv)."""
 
 from __future__ import annotations
 
@@ -75,3 +75,56 @@ def test_the_report_is_csv_with_the_sentence_and_its_offsets(gaz: Gazetteer) -> 
             "sentence": EXCLUDED[0][0],
         }
     ]
+
+
+# Real sentences of two undated news items (devnews 07 and 22): "on Thursday" counts from the
+# item's date, and these items have none.
+UNDATED_NEWS = [
+    (
+        "The Armenian military pledged to retaliate strongly after three Armenian civilians were "
+        "killed and two others wounded on Thursday when their border villages came under fire "
+        "from nearby Azerbaijani army positions.",
+        "on Thursday",
+    ),
+    (
+        "Artyom Jivanian, a local farmer, said workers in his vineyard came under fire on "
+        "Wednesday.",
+        "on Wednesday",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "relative"), UNDATED_NEWS)
+def test_a_weekday_in_an_undated_item_says_the_item_needs_a_date(
+    gaz: Gazetteer, sentence: str, relative: str
+) -> None:
+    extraction = extract_incidents([parse_document(sentence, "item.txt")], gaz)
+    assert extraction.incidents == ()
+    (report,) = extraction.excluded
+    assert report.reason == (
+        f"says {relative!r}, but the document has no date of its own to count from "
+        "(add a line 'Date: YYYY-MM-DD' under the headline)"
+    )
+
+
+def test_the_same_item_with_a_date_line_is_an_incident(gaz: Gazetteer) -> None:
+    text = "Date: 2015-09-25\n\n" + UNDATED_NEWS[0][0]
+    extraction = extract_incidents([parse_document(text, "item.txt")], gaz)
+    (incident,) = extraction.incidents
+    assert incident.when.start.isoformat() == "2015-09-24"
+    assert extraction.excluded == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # seed 004: a parenthetical "today" means nowadays, not the day of an item
+        "Fighting soon broke out between the First Republic of Armenia and the Azerbaijan "
+        "Democratic Republic in three regions in particular: Nakhchivan, Zangezur (today the "
+        "Armenian provinces of Syunik and Vayotz Dzor) and Karabakh itself.",
+        "Fighting broke out in what is today Azerbaijan.",
+    ],
+)
+def test_today_meaning_nowadays_asks_for_no_date(gaz: Gazetteer, sentence: str) -> None:
+    extraction = extract_incidents([parse_document(sentence, "item.txt")], gaz)
+    assert extraction.excluded == ()
