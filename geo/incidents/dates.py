@@ -666,20 +666,24 @@ def _year_before(found: list[DateMatch], position: int) -> int | None:
     return max(earlier, key=lambda m: m.end).when.start.year if earlier else None
 
 
-def item_relative_date(text: str) -> str | None:
-    """Return the first "on Sunday", "today" or "last night" in ``text``, or None.
+def undatable_date(text: str) -> tuple[str, bool] | None:
+    """Return the first date word that needs the item's own date or year, and which kind.
 
-    Such words count from the item's own date; without one they date nothing, and the report
-    should say why rather than vanish.
+    "on Sunday", "today", "last night" count from the item's date (``True``); "September 28"
+    needs a year from somewhere (``False``). Without that context they date nothing, and the
+    report should say why rather than vanish.
     """
     found = [
-        match
+        (match, kind in ("weekday", "deictic"))
         for kind, pattern in _PATTERNS
-        if kind in ("weekday", "deictic")
+        if kind in ("weekday", "deictic", "day_month", "month_day")
         for match in [pattern.search(text)]
         if match is not None
     ]
-    return min(found, key=lambda m: m.start()).group(0) if found else None
+    if not found:
+        return None
+    match, is_relative = min(found, key=lambda pair: pair[0].start())
+    return match.group(0), is_relative
 
 
 def has_date_signal(text: str) -> bool:

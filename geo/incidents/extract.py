@@ -21,7 +21,7 @@ from geo.incidents.dates import (
     has_date_signal,
     heading_date,
     heading_year,
-    item_relative_date,
+    undatable_date,
 )
 from geo.incidents.events import (
     aggregate_words,
@@ -226,18 +226,18 @@ def _document_candidates(
             reason = reasons[0] if reasons else "no violent word in a dated clause"
             excluded.append(ExcludedReport(sentence, reason))
         elif not found and state.item_date is None:
-            relative = item_relative_date(sentence.text)
-            if relative is not None:
-                excluded.append(ExcludedReport(sentence, _no_item_date_reason(relative)))
+            undatable = undatable_date(sentence.text)
+            if undatable is not None:
+                excluded.append(ExcludedReport(sentence, _no_item_date_reason(*undatable)))
         yield from found
         _advance(state, dates, found, sentence)
 
 
-def _no_item_date_reason(relative: str) -> str:
-    return (
-        f"says {relative!r}, but the document has no date of its own to count from "
-        "(add a line 'Date: YYYY-MM-DD' under the headline)"
-    )
+def _no_item_date_reason(phrase: str, is_relative: bool) -> str:
+    fix = "(a news item gets one from a line 'Date: YYYY-MM-DD' under its headline)"
+    if is_relative:
+        return f"says {phrase!r}, but the document has no date of its own to count from {fix}"
+    return f"says {phrase!r} with no year, and nothing in the document before it gives one {fix}"
 
 
 def _catch_up(state: _DocState, pending: list[Sentence]) -> None:

@@ -78,7 +78,7 @@ def test_the_report_is_csv_with_the_sentence_and_its_offsets(gaz: Gazetteer) -> 
 
 
 # Real sentences of two undated news items (devnews 07 and 22): "on Thursday" counts from the
-# item's date, and these items have none.
+# item's date, and these items have none. (Dev part of devnews; none is held out.)
 UNDATED_NEWS = [
     (
         "The Armenian military pledged to retaliate strongly after three Armenian civilians were "
@@ -103,7 +103,37 @@ def test_a_weekday_in_an_undated_item_says_the_item_needs_a_date(
     (report,) = extraction.excluded
     assert report.reason == (
         f"says {relative!r}, but the document has no date of its own to count from "
-        "(add a line 'Date: YYYY-MM-DD' under the headline)"
+        "(a news item gets one from a line 'Date: YYYY-MM-DD' under its headline)"
+    )
+
+
+# devnews 14 and 20: wire datelines without a year ("Tartar, September 28, AZERTAC").
+YEARLESS_NEWS = [
+    (
+        "Tartar, September 28, AZERTAC\n\nStarting from September 28, the center of "
+        "Azerbaijan's Tartar district, including densely populated villages have been under "
+        "heavy artillery fire by the Armenian armed forces.",
+        "September 28",
+    ),
+    (
+        "STEPANAKERT, FEBRUARY 21, ARMENPRESS. The Azerbaijani Ministry of Defense released new "
+        "disinformation accusing the Artsakh Defense Army units in opening fire on February 20 "
+        "and 21 in the direction of Azerbaijani military positions.",
+        "February 20",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase"), YEARLESS_NEWS)
+def test_a_yearless_date_with_no_year_anywhere_says_so(
+    gaz: Gazetteer, text: str, phrase: str
+) -> None:
+    extraction = extract_incidents([parse_document(text, "item.txt")], gaz)
+    assert extraction.incidents == ()
+    (report,) = extraction.excluded
+    assert report.reason == (
+        f"says {phrase!r} with no year, and nothing in the document before it gives one "
+        "(a news item gets one from a line 'Date: YYYY-MM-DD' under its headline)"
     )
 
 
