@@ -65,9 +65,8 @@ class ReportCache:
         """Return the stored value of ``key``, or None when absent or unreadable."""
         path = self.folder / f"{key}.pickle"
         try:
-            value: object = pickle.loads(
-                path.read_bytes()
-            )  # entries this tool wrote (see the module docstring)
+            # only entries this tool wrote: see the module docstring on trust
+            value: object = pickle.loads(path.read_bytes())
         except FileNotFoundError:
             self.misses += 1
             return None

@@ -122,8 +122,11 @@ def gazetteer_file(path: Path) -> Path:
 
 
 def read_gazetteer(path: Path) -> Gazetteer:
-    """Load the gazetteer, saying how to fix a missing path."""
-    path = gazetteer_file(path)
+    """Load the gazetteer (the packaged copy for an absent default), saying how to fix a miss."""
+    return _load_gazetteer(gazetteer_file(path))
+
+
+def _load_gazetteer(path: Path) -> Gazetteer:
     if not path.is_file():
         hint = "run from the repository root or pass --gazetteer FILE"
         raise GazetteerError(path, f"gazetteer file not found; {hint}")
@@ -168,10 +171,10 @@ def build(
     """
     stage = on_stage or (lambda _name: None)
     stage("loading gazetteer")
-    gazetteer = read_gazetteer(config.gazetteer)
+    gazetteer_path = gazetteer_file(config.gazetteer)
+    gazetteer = _load_gazetteer(gazetteer_path)
     stage("reading seeds and extracting incidents")
-    gazetteer_bytes = gazetteer_file(config.gazetteer).read_bytes()
-    cache = ReportCache(config.out, gazetteer_bytes) if config.is_cached else None
+    cache = ReportCache(config.out, gazetteer_path.read_bytes()) if config.is_cached else None
     extracted = extract_seeds(config, gazetteer, cache, on_progress)
     extraction = extracted.extraction
     stage("rendering map")
@@ -239,7 +242,7 @@ def extract_seeds(
     """
     paths = seed_files(config.seeds)
     outcomes, todo, keys = _look_up(paths, cache)
-    jobs = _jobs_for(config, sum(len(seed.data) for _, _, seed in todo))
+    jobs = _jobs_for(config, sum(len(seed.data) for _, _, seed in todo)) if todo else 1
     known = len(outcomes)
     if on_progress is not None:
         on_progress(known, len(paths))

@@ -106,7 +106,8 @@ def run_seeds(
         reached.
     """
     report = on_done or (lambda _done: None)
-    if scheduler is None and jobs <= 1:
+    # a rebuild with every document cached starts no cluster
+    if not seeds or (scheduler is None and jobs <= 1):
         outcomes = []
         for seed in seeds:
             outcomes.append(process_seed(seed, gazetteer))

@@ -238,10 +238,6 @@ def _word_sharing_pairs(members: list[int], words: dict[int, set[str]]) -> list[
     words shares one of that set's n - ceil(n/2) + 1 rarest words (prefix filtering), so only
     reports holding one of those are compared.
     """
-    count: dict[str, int] = {}
-    for index in members:
-        for word in words[index]:
-            count[word] = count.get(word, 0) + 1
     holders: dict[str, list[int]] = {}
     for position, index in enumerate(members):
         for word in words[index]:
@@ -250,7 +246,7 @@ def _word_sharing_pairs(members: list[int], words: dict[int, set[str]]) -> list[
     for position, index in enumerate(members):
         own = words[index]
         size = len(own)
-        rarest = sorted(own, key=lambda w: (count[w], w))[: size - (size + 1) // 2 + 1]
+        rarest = sorted(own, key=lambda w: (len(holders[w]), w))[: size - (size + 1) // 2 + 1]
         others = {p for word in rarest for p in holders[word]} if own else set(range(len(members)))
         for other in others:
             if other == position or len(words[members[other]]) < size:

@@ -220,7 +220,6 @@
       fillColor: period.color,
       fillOpacity: ring ? 0 : isRange ? 0.25 : 0.6
     });
-    marker.cmIsArea = Boolean(ring);
     marker.cmRow = row;
     marker.cmIn = true;
     return marker;
@@ -691,7 +690,6 @@
 
   window.clashmap = {
     start: start,
-    setDates: setDates,
     isoDay: isoDay,
     radiusFor: radiusFor,
     reveal: reveal,

@@ -269,8 +269,6 @@
       timeline.draw();
       timeline.listen();
       return timeline;
-    },
-    unitFor: unitFor,
-    makeBins: makeBins
+    }
   };
 }());
