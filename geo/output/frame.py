@@ -285,7 +285,22 @@ def iter_features(frame: geopandas.GeoDataFrame) -> Iterator[tuple[dict[str, Any
 
 def points(frame: geopandas.GeoDataFrame) -> list[Any]:
     """Return the frame's geometries as a list, ``None`` for unlocated rows."""
-    return [None if g is None or g.is_empty else g for g in frame.geometry]
+    # One vectorised test instead of a GeoSeries item access per row (a second of a 100k map).
+    geometries = frame.geometry.to_numpy()
+    is_unlocated = (shapely.is_missing(geometries) | shapely.is_empty(geometries)).tolist()
+    return [None if gone else g for g, gone in zip(geometries.tolist(), is_unlocated, strict=True)]
+
+
+def lat_lon_columns(frame: geopandas.GeoDataFrame) -> tuple[list[Any], list[Any]]:
+    """Return the frame's latitudes and longitudes as lists, ``None`` for unlocated rows."""
+    geometries = frame.geometry.to_numpy()
+    is_unlocated = (shapely.is_missing(geometries) | shapely.is_empty(geometries)).tolist()
+    lats = shapely.get_y(geometries).tolist()
+    lons = shapely.get_x(geometries).tolist()
+    return (
+        [None if gone else lat for lat, gone in zip(lats, is_unlocated, strict=True)],
+        [None if gone else lon for lon, gone in zip(lons, is_unlocated, strict=True)],
+    )
 
 
 def plain_column(frame: geopandas.GeoDataFrame, name: str) -> list[Any]:

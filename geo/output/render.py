@@ -24,7 +24,7 @@ import json
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 import folium
@@ -43,7 +43,7 @@ from geo.output.assets import (
     style_tag,
 )
 from geo.output.basemap import country_outlines
-from geo.output.frame import COORD_DECIMALS, plain_column, points
+from geo.output.frame import COORD_DECIMALS, lat_lon_columns, plain_column
 
 log = logging.getLogger(__name__)
 
@@ -138,10 +138,9 @@ class _StringTable:
 
     def __init__(self, counts: Counter[str]) -> None:
         self.strings = sorted(counts, key=lambda text: (-counts[text], text))
-        self._index = {text: index for index, text in enumerate(self.strings)}
-
-    def ref(self, value: str | None) -> int | None:
-        return None if value is None else self._index[value]
+        # None maps to itself so that encoding is one dictionary look-up per value.
+        self.index: dict[str | None, int | None] = {None: None}
+        self.index.update((text, index) for index, text in enumerate(self.strings))
 
 
 def json_for_script(value: Any) -> str:
@@ -154,33 +153,34 @@ def _day(iso: str) -> int:
     return (dt.date.fromisoformat(iso) - _EPOCH).days
 
 
-def _column_strings(
-    kind: str, sub: tuple[tuple[str, str], ...], values: list[Any]
-) -> Iterator[str]:
+def _column_strings(kind: str, sub: tuple[tuple[str, str], ...], values: list[Any]) -> list[str]:
     if kind == "s":
-        yield from (value for value in values if value is not None)
-    elif kind == "ls":
-        for value in values:
-            yield from value
-    elif kind == "lo":
-        names = [name for name, k in sub if k == "s"]
-        for value in values:
-            for item in value:
-                yield from (item[name] for name in names if item[name] is not None)
+        return [value for value in values if value is not None]
+    if kind == "ls":
+        return [item for value in values for item in value]
+    if kind != "lo":
+        return []
+    names = [name for name, k in sub if k == "s"]
+    found = [item[name] for value in values for item in value for name in names]
+    return [text for text in found if text is not None]
 
 
 def _encode_column(
     kind: str, sub: tuple[tuple[str, str], ...], values: list[Any], table: _StringTable
 ) -> list[Any]:
-    ref = table.ref
+    index = table.index
     if kind == "s":
-        return [ref(value) for value in values]
+        return [index[value] for value in values]
     if kind == "i":
         return values
     if kind == "ls":
-        return [[ref(item) for item in value] for value in values]
+        return [[index[item] for item in value] for value in values]
+    fields = [(name, k == "s") for name, k in sub]
     return [
-        [[ref(item[name]) if k == "s" else item[name] for name, k in sub] for item in value]
+        [
+            [index[item[name]] if is_text else item[name] for name, is_text in fields]
+            for item in value
+        ]
         for value in values
     ]
 
@@ -200,11 +200,11 @@ def _encode_rows(
     for kind, sub, values in stored:
         counts.update(_column_strings(kind, sub, values))
     table = _StringTable(counts)
-    geometry = points(frame)
+    lats, lons = lat_lon_columns(frame)
     columns: list[list[Any]] = [
         [phase_index[period] for period in plain_column(frame, "period")],
-        [None if p is None else round(p.y * _SCALE) for p in geometry],
-        [None if p is None else round(p.x * _SCALE) for p in geometry],
+        [None if lat is None else round(lat * _SCALE) for lat in lats],
+        [None if lon is None else round(lon * _SCALE) for lon in lons],
         [_day(day) for day in plain_column(frame, "date_start")],
         [_day(day) for day in plain_column(frame, "date_end")],
     ]
@@ -216,18 +216,20 @@ def _place_labels(frame: geopandas.GeoDataFrame) -> list[list[Any]]:
     """Return the most frequent settlements, as ``[name, lat, lon]``, for the basemap."""
     counts: Counter[str] = Counter()
     where: dict[str, list[Any]] = {}
-    for name, point, precision in zip(
+    lats, lons = lat_lon_columns(frame)
+    for name, lat, lon, precision in zip(
         plain_column(frame, "place"),
-        points(frame),
+        lats,
+        lons,
         plain_column(frame, "geo_precision"),
         strict=True,
     ):
         # Districts, provinces and countries get no label: their point is a centroid.
-        if point is None or not name or precision != "settlement":
+        if lat is None or not name or precision != "settlement":
             continue
         counts[name] += 1
         if name not in where:
-            where[name] = [name, round(point.y, COORD_DECIMALS), round(point.x, COORD_DECIMALS)]
+            where[name] = [name, round(lat, COORD_DECIMALS), round(lon, COORD_DECIMALS)]
     # most reported first: where labels collide, the map keeps the earlier one
     ranked = sorted(counts, key=lambda name: (-counts[name], name))
     return [where[name] for name in ranked[:MAX_PLACE_LABELS]]

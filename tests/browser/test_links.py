@@ -69,7 +69,9 @@ def test_the_fragment_round_trips_a_changed_view(
     page.locator(OVERLAY_INPUTS).nth(2).uncheck()
     day = map_page.evaluate("() => Date.parse('1991-06-01') / 86400000")
     page.locator("#date-from").fill(str(day))
-    map_page.evaluate("() => window.clashmapState.map.setView([39.9, 46.6], 8, {animate: false})")
+    map_page.evaluate(
+        "() => { window.clashmapState.map.setView([39.9, 46.6], 8, {animate: false}); }"
+    )
     before = _view(map_page)
     assert f"phases={','.join(p.id for i, p in enumerate(PERIODS) if i != 2)}" in before["hash"]
     assert "from=1991-06-01" in before["hash"]

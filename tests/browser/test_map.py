@@ -126,6 +126,11 @@ def test_date_slider_narrows_the_count_and_composes_with_phases(
     # Unlocated incidents outside the window leave the side panel too.
     shown = page.locator("#unlocated-list li:visible").count()
     assert shown == sum(1 for f in remaining if f["geometry"] is None)
+    # Dates changed while a phase is hidden apply to it once it is shown again.
+    page.locator("#date-from").fill(page.locator("#date-from").get_attribute("min") or "")
+    assert map_page.count() == sum(1 for f in features if f["properties"]["period"] != busiest)
+    page.locator(OVERLAY_INPUTS).nth([p.id for p in PERIODS].index(busiest)).check()
+    assert map_page.count() == len(features)
     assert map_page.errors == []
 
 
