@@ -279,6 +279,12 @@ _WAR_PATTERN = re.compile(
 )
 
 
+# A full stop, perhaps followed by closing quotes or brackets and citation marks ("war.[43]").
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?:\s*\[[^\]]{1,12}\])*\s*$")
+# The war is when it happened ("during the 44-day war"), not a bound ("until the 2020 war").
+_WAR_TIME = re.compile(r"\b(?:during|in|throughout|amid)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def find_war(text: str) -> WarSpan | None:
     """Return the first war or phase ``text`` names, by any of its names ("the 44-day war")."""
     found = _WAR_PATTERN.search(text)
@@ -373,9 +379,9 @@ def _sentence_candidates(
         kind, cue_at = cue
         when = _clause_date(clause, clause_dates)
         is_inferred = when is None and not dates and not sentence.is_table
+        is_war_dated = False
         if is_inferred:
-            when = continued.when if continued is not None else _previous_date(state, sentence)
-            when = when or state.heading_date
+            when, is_war_dated = _context_date(state, sentence, continued, clause)
         if when is None:
             reasons.append(_undated_reason(clause_dates))
             continue
@@ -397,7 +403,9 @@ def _sentence_candidates(
             continue
         # "In addition, a ... citizen was killed during a missile strike on the city of Ganja":
         # another event of the same days, at its own place, not more of the one before.
-        is_continuation = is_inferred and not (_ADDITIVE.match(text) and is_at_place(places))
+        is_continuation = (
+            is_inferred and not is_war_dated and not (_ADDITIVE.match(text) and is_at_place(places))
+        )
         yield locate_from_context(
             Candidate(
                 sentence=sentence,
@@ -425,6 +433,40 @@ def _sentence_skip_reason(text: str) -> str | None:
     if _is_overview(text):
         return "surveys several events, each with its year in brackets"
     return exclusion_reason(text)
+
+
+def _context_date(
+    state: _DocState, sentence: Sentence, continued: Candidate | None, clause: str
+) -> tuple[DateRange | None, bool]:
+    """Date an undated clause from its context; say whether the date is a war's span."""
+    when = continued.when if continued is not None else _previous_date(state, sentence)
+    when = when or state.heading_date
+    if when is None and _is_full_sentence(sentence.text):
+        when = _war_date(clause)
+        return when, when is not None
+    return when, False
+
+
+def _is_full_sentence(text: str) -> bool:
+    """Tell a sentence from a caption or legend line ("Areas captured by ... during the war")."""
+    return _SENTENCE_END.search(text) is not None
+
+
+def _war_date(clause: str) -> DateRange | None:
+    """Date an undated report by the war it names, when that war is short enough to be one.
+
+    "... a battle fought ... over the control of the city of Shusha, during the Second
+    Nagorno-Karabakh War": the 44 days of that war are all the text says of when. A war of
+    years ("during the First Nagorno-Karabakh War") dates no single incident.
+    """
+    found = _WAR_PATTERN.search(clause)
+    if found is None or not _WAR_TIME.search(clause, 0, found.start()):
+        return None
+    war = find_war(found.group(0))
+    if war is None or (war.end - war.start).days > MAX_INCIDENT_DAYS:
+        return None
+    reason = f"the span of the war it names ({war.name!r})"
+    return DateRange(war.start, war.end, "day", war.name, reason)
 
 
 def _undated_reason(clause_dates: Sequence[DateMatch]) -> str:

@@ -143,3 +143,42 @@ def test_a_timeline_dates_the_reports_under_each_date_heading() -> None:
 )
 def test_a_heading_that_is_more_than_a_date_dates_nothing(heading: str) -> None:
     assert heading_date(heading, DateContext(year=1992)) is None
+
+
+def _war_dated(text: str) -> list[tuple[dt.date, dt.date, str]]:
+    document = parse_document(text, "article.txt")
+    incidents = extract_incidents([document], load_gazetteer(PLACES_CSV)).incidents
+    return [(i.when.start, i.when.end, i.when.inferred) for i in incidents]
+
+
+def test_an_undated_report_during_a_short_war_takes_the_wars_span() -> None:
+    # Wikipedia, "Battle of Shusha (2020)" (devset 17, CC BY-SA 4.0), lead sentence shortened.
+    text = (
+        "The Battle of Shusha was a battle fought between the armed forces of Azerbaijan and "
+        "the self-proclaimed Republic of Artsakh, militarily supported by Armenia, over the "
+        "control of the city of Shusha, during the Second Nagorno-Karabakh War.[41]\n"
+    )
+    assert _war_dated(text) == [
+        (
+            D(2020, 9, 27),
+            D(2020, 11, 10),
+            "the span of the war it names ('Second Nagorno-Karabakh War')",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bound, not a time (seed 004, "Nagorno-Karabakh conflict")
+        "Armenian forces occupied approximately 9% of Azerbaijan's territory outside the "
+        "enclave until the 2020 Nagorno-Karabakh War.",
+        # a map's legend, not a sentence (devset 20)
+        "Areas captured by Azerbaijan during the Second Nagorno-Karabakh War",
+        # a war of six years dates no single incident (devset 05)
+        "The town was subject to daily shelling and total blockade by Armenian forces during "
+        "the First Nagorno-Karabakh War.",
+    ],
+)
+def test_a_war_named_as_a_bound_a_legend_or_a_long_war_dates_nothing(text: str) -> None:
+    assert _war_dated(text + "\n") == []
