@@ -44,7 +44,10 @@ _SPEAKS_AFTER = re.compile(
     r"|traded|rejected|confirmed)\b"
 )
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|at|from|of|near|to|into|on)\s+(?:the\s+)?$", re.I)
-_AT_PLACE = re.compile(r"\b(?:in|at|near|on)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$")
+# "in X", "in the village of X", "in the Armenian village of X", "at the nearby border town of X"
+_AT_PLACE = re.compile(
+    r"\b(?:in|at|near|on)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:city|town|village)\s+of\s+)?$"
+)
 # Cue words ("in the", "near", "along the") sit within this many characters before a name.
 _CUE_WINDOW = 40
 _WIDE = frozenset({"region", "country"})

@@ -69,6 +69,10 @@ class Hit:
     entries: tuple[Entry, ...]
 
 
+# a name found, its rows in order of preference, and the cue before or after it
+_Resolved = tuple[Hit, list[Entry], str]
+
+
 def _keys_of(place: Place) -> dict[str, Entry]:
     keys: dict[str, Entry] = {}
 
@@ -350,12 +354,7 @@ def find_mentions(
         ``document.text[m.start:m.end] == m.as_written``.
     """
     text = sentence.text
-    hits = find_hits(gazetteer, text)
-    cues = spread_list_cues(text, hits, [_cue(text, hit) for hit in hits])
-    resolved = [
-        (hit, _distinct_places(_by_cue(hit.entries, cue)), cue)
-        for hit, cue in zip(hits, cues, strict=True)
-    ]
+    resolved = _resolved_hits(gazetteer, text)
     # each other name at its default choice: good enough to point at the right part of the map
     sure = [opts[0].place for _, opts, _ in resolved if opts[0].place.kind != "country"]
     mentions = []
@@ -375,6 +374,57 @@ def find_mentions(
             )
         )
     return tuple(mentions)
+
+
+def _resolved_hits(gazetteer: Gazetteer, text: str) -> list[_Resolved]:
+    hits = find_hits(gazetteer, text)
+    cues = spread_list_cues(text, hits, [_cue(text, hit) for hit in hits])
+    return _near_constrained(
+        text,
+        [
+            (hit, _distinct_places(_by_cue(hit.entries, cue)), cue)
+            for hit, cue in zip(hits, cues, strict=True)
+        ],
+    )
+
+
+def placed_spans(gazetteer: Gazetteer, text: str) -> list[tuple[int, int]]:
+    """Return the local spans of the names :func:`find_mentions` resolves in ``text``."""
+    return [(hit.start, hit.end) for hit, _, _ in _resolved_hits(gazetteer, text)]
+
+
+# "the village of X, also near Y", "X near Y": the second name says where the first one is.
+_NEAR_LINK = re.compile(r"^,?\s+(?:(?:also|just|right|close)\s+)?near\s+(?:the\s+)?$", re.I)
+# How far "near" reaches: the real village lies within this of the place it is near.
+NEAR_KM = 40.0
+
+
+def _near_constrained(text: str, resolved: list[_Resolved]) -> list[_Resolved]:
+    """Keep only the rows of a shared name that lie near the place the text says it is near.
+
+    A name none of whose rows is near that place is left out: the gazetteer lacks the one
+    meant ("the Armenian village of Kazanchi, also near Agdam", devnews 01, matched only
+    namesakes 99 km and more away), and the report stays placed by "near Agdam".
+    """
+    kept: list[_Resolved] = []
+    for index, (hit, options, cue) in enumerate(resolved):
+        after = resolved[index + 1] if index + 1 < len(resolved) else None
+        if (
+            after is None
+            or len(options) < 2
+            or not _NEAR_LINK.match(text[hit.end : after[0].start])
+        ):
+            kept.append((hit, options, cue))
+            continue
+        anchor = after[1][0].place
+        near = [
+            e
+            for e in options
+            if _geodesic_km(e.place.lat, e.place.lon, anchor.lat, anchor.lon) <= NEAR_KM
+        ]
+        if near:
+            kept.append((hit, near, cue))
+    return kept
 
 
 def _context_anchors(

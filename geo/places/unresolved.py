@@ -9,7 +9,7 @@ import ahocorasick
 
 from geo.model import Mention, Sentence, UnresolvedName
 from geo.places.names import fold
-from geo.places.resolve import find_hits, matcher_of
+from geo.places.resolve import matcher_of, placed_spans
 from geo.places.table import Gazetteer
 from geo.places.words import DASHES
 
@@ -84,7 +84,8 @@ def find_unresolved(
     """
     text = sentence.text
     taken = [(m.start - sentence.start, m.end - sentence.start) for m in mentions]
-    known = [(h.start, h.end) for h in find_hits(gazetteer, text)]
+    # a name whose every row the text contradicts ("X, near Y", none near Y) counts as missing
+    known = placed_spans(gazetteer, text)
     automaton = matcher_of(gazetteer)
     found: dict[tuple[int, int], UnresolvedName] = {}
     for cue, pattern in _UNRESOLVED_PATTERNS:

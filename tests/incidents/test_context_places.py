@@ -114,3 +114,19 @@ def test_officials_in_a_place_who_report_leave_it_the_place(gaz: Gazetteer) -> N
     (incident,) = _incidents(gaz, text)
     assert incident.place is not None
     assert incident.place.id == "wp:nagorno-karabakh"
+
+
+def test_an_undated_report_in_the_village_of_another_place_is_its_own_incident(
+    gaz: Gazetteer,
+) -> None:
+    # The wires' pairing of two claims, one per side (as in devnews 01): the second sentence
+    # has no date, so it takes the first one's, but "in the Armenian village of X" puts it
+    # at its own place rather than continuing the report before it.
+    text = (
+        "On 5 March 1992, twelve people were killed in overnight shelling of the Azerbaijani "
+        "village of Srkhavend. Sixteen civilians were killed in the Armenian village of Talish."
+    )
+    found = sorted(
+        (i.place.name if i.place else "", i.place_inferred) for i in _incidents(gaz, text)
+    )
+    assert found == [("Srkhavend", ""), ("Talish", "")]

@@ -419,3 +419,23 @@ def test_fold_is_length_preserving(text: str) -> None:
     folded = fold(text)
     assert len(folded) == len(text)
     assert folded == "".join(fold(c) for c in text)
+
+
+def _own_sentence(text: str) -> Sentence:
+    return Sentence(doc="item.txt", index=0, text=text, start=0, end=len(text))
+
+
+def test_x_near_y_keeps_only_the_rows_of_x_near_y(gaz: Gazetteer) -> None:
+    # The gazetteer's Kazanchis lie in Shirak, Zangilan and Nakhchivan, 99 km and more from
+    # Aghdam (the wire of devnews 01 writes "the Armenian village of Kazanchi, also near
+    # Agdam"): none is the one meant, so the name is missing, not a namesake far away.
+    assert len(rows_named(gaz, "Kazanchi")) >= 2
+    sentence = _own_sentence("Four civilians were killed in the village of Kazanchi, near Agdam.")
+    assert _ids(gaz, sentence) == {"Agdam": AGHDAM}
+    missing = find_unresolved(gaz, sentence, find_mentions(gaz, sentence))
+    assert [(n.name, n.cue) for n in missing] == [("Kazanchi", "village of")]
+    # Where one of the rows does lie near the other place, that row is chosen.
+    zangilan = row_named(gaz, "Zangilan", kind="city")
+    near = _own_sentence("Two shepherds were wounded in the village of Kazanchi, near Zangilan.")
+    assert _ids(gaz, near)["Kazanchi"] == "wp:qazanchi-zangilan"
+    assert zangilan.id in _ids(gaz, near).values()
