@@ -127,8 +127,8 @@ def test_malformed_gold_is_a_clear_error(tmp_path: Path) -> None:
 # reach now, so a change that loses incidents on texts of other shapes fails here.
 DEV_FLOORS = {
     # corpus: (recall, precision, dates consistent) over all its documents
-    "devset": (0.71, 0.84, 0.78),
-    "devnews": (0.50, 0.83, 0.88),
+    "devset": (0.74, 0.85, 0.79),
+    "devnews": (0.52, 0.83, 0.88),
 }
 
 
