@@ -221,16 +221,34 @@ def _document_candidates(
         dates = _dates(sentence, state)
         reasons: list[str] = []
         found = list(_sentence_candidates(sentence, dates, state, sections, gazetteer, reasons))
-        if dates and not found:
-            # the first reason is the clause that came nearest to an incident
-            reason = reasons[0] if reasons else "no violent word in a dated clause"
-            excluded.append(ExcludedReport(sentence, reason))
-        elif not found and state.item_date is None:
-            undatable = undatable_date(sentence.text)
-            if undatable is not None:
-                excluded.append(ExcludedReport(sentence, _no_item_date_reason(*undatable)))
+        if not found:
+            reason = _exclusion(sentence, dates, reasons, state)
+            if reason is not None:
+                excluded.append(ExcludedReport(sentence, reason))
         yield from found
         _advance(state, dates, found, sentence)
+
+
+def _exclusion(
+    sentence: Sentence, dates: Sequence[DateMatch], reasons: Sequence[str], state: _DocState
+) -> str | None:
+    """Say why a sentence with a violent word gave no report (for ``excluded.csv``)."""
+    if not dates and state.item_date is None:
+        undatable = undatable_date(sentence.text)
+        if undatable is not None:
+            return _no_item_date_reason(*undatable)
+    if not reasons:
+        # the cue word sat in a clause of its own, apart from the dated one
+        return "no violent word in a dated clause" if dates else None
+    # the first reason is the clause that came nearest to an incident
+    return _NO_DATE_LISTED if reasons[0] == _NO_DATE else reasons[0]
+
+
+_NO_DATE = "the violent clause has no date of its own"
+_NO_DATE_LISTED = (
+    "reports violence but gives no date, and none comes from the sentence before, "
+    "its heading or a short war it names"
+)
 
 
 def _no_item_date_reason(phrase: str, is_relative: bool) -> str:
@@ -472,7 +490,7 @@ def _war_date(clause: str) -> DateRange | None:
 def _undated_reason(clause_dates: Sequence[DateMatch]) -> str:
     if clause_dates:
         return f"dated only by a span of years or more than {MAX_INCIDENT_DAYS} days"
-    return "the violent clause has no date of its own"
+    return _NO_DATE
 
 
 def _continued(state: _DocState, sentence: Sentence) -> Candidate | None:

@@ -52,11 +52,25 @@ def test_a_dated_non_incident_is_listed_with_its_reason(
     assert [(r.sentence.text, r.reason) for r in extraction.excluded] == [(sentence, reason)]
 
 
-def test_an_incident_and_an_undated_sentence_are_not_listed(gaz: Gazetteer) -> None:
+def test_an_undated_violent_sentence_is_listed_beside_the_incident(gaz: Gazetteer) -> None:
+    # (after the incident it would be read as more of it, dated by it)
     text = (
-        "On 2 April 2016, Azerbaijani forces shelled the village of Talish. "
-        "Many soldiers were killed in the war."
+        "Many soldiers were killed in the war.\n\n"
+        "On 2 April 2016, Azerbaijani forces shelled the village of Talish."
     )
+    extraction = extract_incidents([parse_document(text, "item.txt")], gaz)
+    assert len(extraction.incidents) == 1
+    assert [(r.sentence.text, r.reason) for r in extraction.excluded] == [
+        (
+            "Many soldiers were killed in the war.",
+            "reports violence but gives no date, and none comes from the sentence before, "
+            "its heading or a short war it names",
+        )
+    ]
+
+
+def test_a_sentence_without_a_violent_word_is_not_listed(gaz: Gazetteer) -> None:
+    text = "On 2 April 2016, Azerbaijani forces shelled Talish. The village lies in a valley."
     extraction = extract_incidents([parse_document(text, "item.txt")], gaz)
     assert len(extraction.incidents) == 1
     assert extraction.excluded == ()
@@ -157,4 +171,7 @@ def test_the_same_item_with_a_date_line_is_an_incident(gaz: Gazetteer) -> None:
 )
 def test_today_meaning_nowadays_asks_for_no_date(gaz: Gazetteer, sentence: str) -> None:
     extraction = extract_incidents([parse_document(sentence, "item.txt")], gaz)
-    assert extraction.excluded == ()
+    assert [r.reason for r in extraction.excluded] == [
+        "reports violence but gives no date, and none comes from the sentence before, "
+        "its heading or a short war it names"
+    ]
