@@ -617,12 +617,15 @@ _SINCE_BEFORE = re.compile(
     r"(?:(?:[\w-]+\s+){0,4}(?:of|in)\s+)?$"
 )
 _THE_BEFORE = re.compile(r"\b(?i:the)\s+$")
+# A news page's update stamp ("(Story last updated June 23)", "Updated: 3 May") dates the page,
+# not what it reports, and is often days after the item's own date.
+_UPDATED_BEFORE = re.compile(r"\b(?i:updated):?\s+(?:(?i:on|at)\s+)?$")
 _NOUN_AFTER = re.compile(r"\s+[A-Za-z]")
 
 
 def _is_reference(text: str, found: DateMatch) -> bool:
     before = text[max(0, found.start - 60) : found.start]
-    if _SINCE_BEFORE.search(before):
+    if _SINCE_BEFORE.search(before) or _UPDATED_BEFORE.search(before):
         return True
     # "the Sumgait (1988) and Baku (1990) pogroms": years in brackets label named events.
     if found.kind == "year" and text[found.start - 1 : found.start] == "(":

@@ -182,3 +182,12 @@ def test_an_undated_report_during_a_short_war_takes_the_wars_span() -> None:
 )
 def test_a_war_named_as_a_bound_a_legend_or_a_long_war_dates_nothing(text: str) -> None:
     assert _war_dated(text + "\n") == []
+
+
+def test_an_update_stamp_dates_nothing() -> None:
+    # A news page's "(Story last updated June 23)" follows the item's date of 19 June; read as
+    # a date it would push every later yearless date of the item into the year before.
+    context = DateContext(item_date=D(2010, 6, 19), item_date_from="date line")
+    assert find_dates("Washington - (Story last updated June 23)", context=context) == []
+    assert find_dates("Updated: 23 June", context=context) == []
+    assert _one("The post was shelled on June 18.", context).start == D(2010, 6, 18)
