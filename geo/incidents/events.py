@@ -218,6 +218,10 @@ def exclusion_reason(clause: str) -> str | None:
     words = _MOSTLY_NOT_INCIDENT.search(clause)
     if words is None or (cue is not None and cue[0] not in _WEAK_TYPES):
         return None
+    # "A raid ... left forces with heavy casualties; the incident took place a day after the
+    # summit": the attack is told first, and the diplomacy only dates it.
+    if cue is not None and cue[1] < words.start():
+        return None
     return f"diplomacy or displacement ({_whole_word(clause, words)!r}) with no concrete attack"
 
 

@@ -86,6 +86,16 @@ def test_condolences_and_anniversaries_are_not_incidents(clause: str) -> None:
     assert is_excluded(clause)
 
 
+def test_an_attack_told_before_the_diplomacy_that_dates_it_is_an_incident() -> None:
+    # A June 2010 wire: "... the incident took place just a day after the latest ... summit";
+    # with the talks first, the sentence is about the talks.
+    assert not is_excluded(
+        "A raid across the line of contact on 18 June left four soldiers dead; it came a day "
+        "after the presidents' summit."
+    )
+    assert is_excluded("At the summit the presidents condemned the raid on 18 June.")
+
+
 def test_running_totals_are_not_incidents_but_superlatives_are_not_totals() -> None:
     assert is_aggregate("To date, 2,783 servicemen have been killed, the ministry said.")
     assert is_aggregate("So far, as a result, five deaths have been reported.")
