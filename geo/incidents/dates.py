@@ -98,6 +98,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\b{_p(_DAY, 'd1')}\s+{_p(_MONTH, 'm1')},?\s+{_p(_YEAR, 'y1')}{_DASH}"
             rf"{_p(_DAY, 'd2')}\s+{_p(_MONTH, 'm2')},?\s+{_p(_YEAR, 'y2')}",
         ),
+        # the American order of Wikipedia and the wires: June 20–21, 2010
+        (
+            "month_day_day_year",
+            rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd1')}{_DASH}{_p(_DAY, 'd2')},?\s+{_p(_YEAR, 'y')}",
+        ),
         ("day_month_year", rf"\b{_p(_DAY, 'd')}\s+{_p(_MONTH, 'm')},?\s+{_p(_YEAR, 'y')}"),
         # Tables and date stamps put the year first: "1990 January 19–20", "2014 August 01"
         # (the massacre lists of devset 10 and 11, the agency stamps of devnews)
@@ -141,6 +146,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "month_month",
             rf"\b{_p(_PART, 'p1')}{_p(_MONTH, 'm1')}{_DASH}{_p(_PART, 'p2')}{_p(_MONTH, 'm2')}\b",
         ),
+        # yearless day ranges: "the night of 8–9 May" (devset 07), "12–14 September" (devset 19)
+        (
+            "day_day_month",
+            rf"\b{_p(_DAY, 'd1')}(?:\s+and\s+|{_DASH}){_p(_DAY, 'd2')}\s+{_p(_MONTH, 'm')}\b",
+        ),
+        ("month_day_day", rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd1')}{_DASH}{_p(_DAY, 'd2')}\b"),
         ("day_month", rf"\b{_p(_DAY, 'd')}\s+{_p(_MONTH, 'm')}\b"),
         ("month_day", rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)"),
         ("part_month", rf"\b(?P<p>(?i:early|mid|late))[\s-]+{_p(_MONTH, 'm')}\b"),
@@ -188,6 +199,9 @@ _NEEDS = {
     "day_month_day_month_year": {"month", "year"},
     "full_range": {"month", "year"},
     "day_month_year": {"month", "year"},
+    "month_day_day_year": {"month", "year"},
+    "day_day_month": {"month"},
+    "month_day_day": {"month"},
     "year_month_day": {"month", "year"},
     "year_month": {"month", "year"},
     "month_day_year": {"month", "year"},
@@ -450,6 +464,20 @@ class _Resolver:
         return None if day is None else (day, day, "day", False, False)
 
     _month_day = _day_month
+
+    def _day_day_month(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        month, first, last = MONTHS[m["m"].lower()], int(m["d1"]), int(m["d2"])
+        if not 1 <= first < last <= calendar.monthrange(2000, month)[1]:
+            return None
+        year = self._year_of(month, first)
+        start = None if year is None else _day(year, month, first)
+        end = None if year is None else _day(year, month, last)
+        return None if start is None or end is None else (start, end, "day", False, False)
+
+    _month_day_day = _day_day_month
+    _month_day_day_year = _day_day_month_year
 
     def _part_year(self, m: re.Match[str]) -> tuple[dt.date, dt.date, DatePrecision, bool, bool]:
         start, end = _year_part(int(m["y"]), m["p"])

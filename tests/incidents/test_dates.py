@@ -64,6 +64,11 @@ def only(text: str, **context: object) -> tuple[D, D, str, str]:
             "Full-scale fighting erupted in early 1992.",
             (D(1992, 1, 1), D(1992, 4, 30), "year", "early 1992"),
         ),
+        # the American order of US-written Wikipedia pages and wires
+        (
+            "Armenian forces launched an attack near Fizuli on June 20–21, 2010.",
+            (D(2010, 6, 20), D(2010, 6, 21), "day", "June 20–21, 2010"),
+        ),
     ],
 )
 def test_written_dates(sentence: str, expected: tuple[D, D, str, str]) -> None:
@@ -196,3 +201,20 @@ def test_find_dates_never_raises(text: str) -> None:
 )
 def test_a_decade_is_no_year(text: str) -> None:
     assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        (
+            "A raid on the night of June 18-19 left four soldiers dead.",
+            D(2010, 6, 18),
+            D(2010, 6, 19),
+        ),
+        ("Khojaly was captured on the night of 25–26 February.", D(2010, 2, 25), D(2010, 2, 26)),
+        ("Fighting went on from 12 to 14 July.", D(2010, 7, 12), D(2010, 7, 14)),
+    ],
+)
+def test_a_yearless_day_range_is_both_days(text: str, start: D, end: D) -> None:
+    (found,) = find_dates(text, context_year=2010)
+    assert (found.when.start, found.when.end, found.when.precision) == (start, end, "day")
