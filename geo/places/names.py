@@ -120,6 +120,10 @@ _VARIANT_RULES: tuple[tuple[str, str], ...] = (
     ("ian", "yan"),
     ("ayil", "ail"),
     ("ail", "ayil"),
+    # Russian й and Azerbaijani y after a vowel, written i in English: Chailu for the
+    # Chaylu of Çaylı's page, Aigestan for Aygestan
+    ("ay", "ai"),
+    ("ai", "ay"),
 )
 
 

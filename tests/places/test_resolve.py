@@ -390,6 +390,13 @@ def test_fold_examples() -> None:
     assert fold("Baku’s Armenia–Azerbaijan") == "baku's armenia-azerbaijan"
     assert "agdam" in spelling_variants("aghdam")
     assert "jebrail" in spelling_variants("dzhebrail")
+    assert "chailu" in spelling_variants("chaylu")
+
+
+def test_a_village_written_with_ai_for_ay_is_found(gaz: Gazetteer) -> None:
+    # Çaylı (Tartar), whose page gives Chaylu; an English report of June 2010 writes Chailu.
+    sentence = _own_sentence("Four soldiers were killed at a position near Chailu on 18 June.")
+    assert _ids(gaz, sentence) == {"Chailu": "wp:chayli-tartar"}
 
 
 _PIECES = [
