@@ -70,7 +70,8 @@ def test_the_fragment_round_trips_a_changed_view(
     day = map_page.evaluate("() => Date.parse('1991-06-01') / 86400000")
     page.locator("#date-from").fill(str(day))
     map_page.evaluate(
-        "() => { window.clashmapState.map.setView([39.9, 46.6], 8, {animate: false}); }"
+        "() => { window.clashmapState.map.setView([39.9, 46.6], 8, "
+        "{animate: false, reset: true}); }"
     )
     before = _view(map_page)
     assert f"phases={','.join(p.id for i, p in enumerate(PERIODS) if i != 2)}" in before["hash"]
@@ -86,3 +87,27 @@ def test_a_mistyped_link_still_opens_the_whole_map(browser: Browser, map_dir: Pa
     for result in open_map(browser, map_dir / f"{MAP_NAME}.html", "#from=yesterday&at=x,y,z&q="):
         assert result.count() == len(_features(map_dir))
         assert result.errors == []
+
+
+_IN_VIEW = """() => {
+    const s = window.clashmapState;
+    const view = s.map.getBounds();
+    const shown = s.markers.filter(m => s.map.hasLayer(s.groups[m.cmRow[0]]));
+    return {
+        zoom: s.map.getZoom(),
+        inside: shown.filter(m => view.contains(m.getLatLng())).length,
+        shown: shown.length,
+    };
+}"""
+
+
+def test_the_map_opens_on_the_incidents_shown(browser: Browser, map_dir: Path) -> None:
+    html = map_dir / f"{MAP_NAME}.html"
+    zooms = []
+    for fragment in ("", "#phases=second-war"):
+        for result in open_map(browser, html, fragment):
+            view = result.evaluate(_IN_VIEW)
+            assert 0 < view["shown"] == view["inside"], fragment
+            zooms.append(view["zoom"])
+    # the one phase's few places fill the window: a closer view than every phase's
+    assert zooms[1] > zooms[0]

@@ -13,6 +13,7 @@
   var UNLOCATED_LIMIT = 200;
   var LIVE_LIMIT = 20000;
   var POPUP_LIMIT = 20;
+  var FIT_MAX_ZOOM = 10; // a lone village opens with its surroundings, not its streets
 
   function isoDay(day) {
     return new Date(day * DAY_MS).toISOString().slice(0, 10);
@@ -268,13 +269,18 @@
     });
     map.on("click", function () { document.getElementById("search-status").textContent = ""; });
     restoreView(state, window.location.hash);
+    if (!state.pendingAt) {
+      fitToIncidents(state);
+    }
     refresh(state);
     // The search reveals its first match; the view the link was made at comes last.
     if (state.pendingSearch) {
       search(state, state.pendingSearch);
     }
     if (state.pendingAt) {
-      map.setView([state.pendingAt[0], state.pendingAt[1]], state.pendingAt[2], {animate: false});
+      // reset: a pan at the same zoom would round the centre to whole pixels
+      map.setView([state.pendingAt[0], state.pendingAt[1]], state.pendingAt[2],
+        {animate: false, reset: true});
     }
     state.isStarted = true;
     saveView(state);
@@ -282,6 +288,33 @@
     timings.ready = performance.now();
     document.getElementById("total-count").textContent = String(data.rows.length);
     document.documentElement.setAttribute("data-clashmap-ready", "1");
+  }
+
+  // Open on where the incidents shown are, not on the whole region: a corpus about the Tavush
+  // border should not open as a few dots in a corner. The panel covers the map's left edge, so the
+  // fit leaves room for it; a lone place is not zoomed in to street level.
+  function fitToIncidents(state) {
+    var scale = state.data.scale;
+    var located = visibleRows(state).filter(function (row) { return row[1] !== null; });
+    if (!located.length) {
+      return;
+    }
+    var south = Infinity, west = Infinity, north = -Infinity, east = -Infinity;
+    located.forEach(function (row) {
+      south = Math.min(south, row[1] / scale);
+      north = Math.max(north, row[1] / scale);
+      west = Math.min(west, row[2] / scale);
+      east = Math.max(east, row[2] / scale);
+    });
+    var panel = document.querySelector(".cm-panel");
+    var left = panel ? panel.offsetWidth + 20 : 0;
+    var size = state.map.getSize();
+    state.map.fitBounds([[south, west], [north, east]], {
+      paddingTopLeft: [left < size.x / 2 ? left : 0, 20],
+      paddingBottomRight: [20, 20],
+      maxZoom: FIT_MAX_ZOOM,
+      animate: false
+    });
   }
 
   function clusterIcon(color) {
