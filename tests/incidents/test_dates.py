@@ -218,3 +218,15 @@ def test_a_decade_is_no_year(text: str) -> None:
 def test_a_yearless_day_range_is_both_days(text: str, start: D, end: D) -> None:
     (found,) = find_dates(text, context_year=2010)
     assert (found.when.start, found.when.end, found.when.precision) == (start, end, "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A resident of the village, born in 1966, has died.",
+        "Born in 1995, the shepherd was wounded by the shooting.",
+    ],
+)
+def test_a_birth_year_is_no_date(text: str) -> None:
+    # casualty reports of the ministries and the wires give each victim's year of birth
+    assert find_dates(text) == []
