@@ -98,6 +98,8 @@ class _DocState:
     previous: DateRange | None = None
     last: Candidate | None = None
     dated: tuple[Sentence, DateRange] | None = None
+    # where a dated news item's first paragraph of prose starts and ends (empty: none)
+    lede: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +200,7 @@ def _document_candidates(
         item_date=document.published,
         item_date_from=document.published_from,
         headline_places=headline_places(document, gazetteer),
+        lede=_lede(document) if document.published is not None else (0, 0),
     )
     sections = _section_sentences(document)
     # Most sentences report no violence; their dates matter only as context for the next
@@ -458,11 +461,46 @@ def _context_date(
 ) -> tuple[DateRange | None, bool]:
     """Date an undated clause from its context; say whether the date is a war's span."""
     when = continued.when if continued is not None else _previous_date(state, sentence)
-    when = when or state.heading_date
+    when = when or state.heading_date or _lede_date(state, sentence)
     if when is None and _is_full_sentence(sentence.text):
         when = _war_date(clause)
         return when, when is not None
     return when, False
+
+
+# A news item's lede: its first paragraph of at least this many words.
+_LEDE_WORDS = 12
+_PARAGRAPH_END = re.compile(r"\n")
+
+
+def _lede(document: Document) -> tuple[int, int]:
+    """Return where the first paragraph of prose starts and ends (after headline and furniture)."""
+    for sentence in document.sentences:
+        if len(sentence.text.split()) >= _LEDE_WORDS:
+            end = _PARAGRAPH_END.search(document.text, sentence.end)
+            return sentence.start, end.start() if end is not None else len(document.text)
+    return 0, 0
+
+
+def _lede_date(state: _DocState, sentence: Sentence) -> DateRange | None:
+    """Date an undated report in a dated news item's first paragraph by the item's date.
+
+    The wires' inverted pyramid: the first paragraph tells the news of the day ("An
+    Azerbaijani military drone ... was shot down"), often with no date of its own; later
+    paragraphs give background and earlier events, and stay undated. Headlines are left out:
+    they sum up (an NGO report's "Investigate Alleged Indiscriminate Attacks", a month's
+    advance under "Army liberated 11 thousand hectares"), and fold into the report they head.
+    """
+    start, end = state.lede
+    if state.item_date is None or not start <= sentence.start < end:
+        return None
+    # the day of the item or the one before: the wires report yesterday's events as news too
+    reason = f"on or the day before {_item_date_words(state)}; its first paragraph gives no date"
+    return DateRange(state.item_date - dt.timedelta(days=1), state.item_date, "day", "", reason)
+
+
+def _item_date_words(state: _DocState) -> str:
+    return f"the item's date {state.item_date} ({state.item_date_from})"
 
 
 def _is_full_sentence(text: str) -> bool:

@@ -191,3 +191,28 @@ def test_an_update_stamp_dates_nothing() -> None:
     assert find_dates("Washington - (Story last updated June 23)", context=context) == []
     assert find_dates("Updated: 23 June", context=context) == []
     assert _one("The post was shelled on June 18.", context).start == D(2010, 6, 18)
+
+
+def test_a_dated_items_undated_lede_takes_the_items_date() -> None:
+    # The wires' inverted pyramid: the headline and first paragraph tell the day's news with
+    # no date of their own (Armenpress, APA and Panorama items of 2014-2020 read this way);
+    # background further down stays undated.
+    text = (
+        "Date: 2020-10-01\n\n"
+        "Drone shot down over Askeran\n\n"
+        "An Azerbaijani military drone was shot down above a residential district of Askeran, "
+        "the defence ministry said.\n\n"
+        "The ministry published photographs of the wreckage. Residents said the night had "
+        "been quiet. Schools in the town will open as usual.\n\n"
+        "Two soldiers were killed in the shelling of a village near the border.\n"
+    )
+    document = parse_document(text, "item.txt")
+    extraction = extract_incidents([document], load_gazetteer(PLACES_CSV))
+    (incident,) = extraction.incidents
+    assert (incident.when.start, incident.when.end) == (D(2020, 9, 30), D(2020, 10, 1))
+    assert incident.when.inferred == (
+        "on or the day before the item's date 2020-10-01 (Date: line); its first paragraph gives "
+        "no date"
+    )
+    # the headline sums the news up and gets no date of its own (see _lede_date)
+    assert [r.sentence.text[:12] for r in extraction.excluded] == ["Drone shot d", "Two soldiers"]
