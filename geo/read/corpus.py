@@ -15,7 +15,7 @@ import ftfy
 from geo.errors import InputError
 from geo.model import Document, Section, Sentence, SourceFormat
 from geo.read.decode import decode_text
-from geo.read.front import dateline_date, parse_date_line, parse_iso_date, url_date
+from geo.read.front import dateline_date, page_stamp, parse_date_line, parse_iso_date, url_date
 from geo.read.sentences import split_spans
 from geo.read.shapes import Block, ShapedText, shape_text
 from geo.read.webpage import html_to_text, pdf_to_text
@@ -256,6 +256,7 @@ def document_date(shaped: ShapedText) -> tuple[dt.date | None, str]:
         if found is not None:
             return found, "front matter" if shaped.shape == "front_matter" else "Date: line"
     others = [
+        (_published_stamp(shaped.blocks), "published line"),
         (_first_date_heading(shaped.blocks), "date line"),
         (
             parse_iso_date(str(metadata["date_prefix"])) if "date_prefix" in metadata else None,
@@ -276,6 +277,19 @@ def document_date(shaped: ShapedText) -> tuple[dt.date | None, str]:
 
 # The date line of a news item stands under its headline, among the page's first lines.
 _DATE_LINE_BLOCKS = 6
+
+
+def _published_stamp(blocks: Sequence[Block]) -> dt.date | None:
+    """Return the date of the page's "Published"/"Posted" stamp among its first lines."""
+    for block in blocks[:_STAMP_BLOCKS]:
+        stamp = page_stamp(block.text) if block.kind == "meta" else None
+        if stamp is not None and stamp[0] in ("published", "posted"):
+            return stamp[1]
+    return None
+
+
+# A page's stamps sit among its first lines, sometimes after the first paragraph (AMP pages).
+_STAMP_BLOCKS = 12
 
 
 def _first_date_heading(blocks: Sequence[Block]) -> dt.date | None:

@@ -165,6 +165,24 @@ def is_bare_date(line: str) -> bool:
     return _BARE_DATE.match(line.strip()) is not None
 
 
+# A page's own time stamps, anywhere among its first lines: "- Published Date: 07:00 | 23 July
+# 2021", "Modified Date: ...", "Posted on 3 May 2016", "Last updated: 5 June 2020 10:12".
+_STAMP = re.compile(
+    r"^\s*[•*·–-]?\s*(?P<label>published|posted|modified|updated|last\s+updated)"
+    r"(?:\s+(?:date|on|at))?\s*:?\s+",
+    re.IGNORECASE,
+)
+
+
+def page_stamp(line: str) -> tuple[str, dt.date] | None:
+    """Return the label ("published", "updated", ...) and date of a page's time stamp line."""
+    found = _STAMP.match(line)
+    if found is None:
+        return None
+    day = parse_date_line(line[found.end() :])
+    return None if day is None else (found["label"].lower(), day)
+
+
 def parse_date_line(line: str) -> dt.date | None:
     """Return the date of a line that holds only a date (with a time, weekday or zone beside it).
 

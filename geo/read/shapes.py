@@ -20,6 +20,7 @@ from geo.read.front import (
     Dateline,
     is_bare_date,
     match_dateline,
+    page_stamp,
     parse_date_line,
     split_header,
 )
@@ -248,6 +249,9 @@ def _flat_blocks(lines: list[str]) -> Iterator[Block]:
         heading = _WIKI_HEADING.match(block.text) if block.kind == "para" else None
         if heading:
             yield Block("heading", heading.group(2), len(heading.group(1)))
+        elif block.kind == "para" and page_stamp(block.text) is not None:
+            # the page's own time stamp: it dates the page, and heads no section
+            yield Block("meta", block.text)
         elif block.kind == "para" and (is_bare_date(block.text) or parse_date_line(block.text)):
             # Timelines head each day's events with the date; news items put the date
             # under the headline. Either way the date governs the lines below it.

@@ -11,6 +11,7 @@ from geo.read.front import (
     dateline_date,
     is_bare_date,
     match_dateline,
+    page_stamp,
     parse_date_line,
     split_header,
     url_date,
@@ -170,3 +171,32 @@ def test_a_front_matter_date_is_the_items_date_quoted_or_not(value: str) -> None
     document = parse_document(text, "item.md")
     assert (document.published, document.published_from) == (D(2014, 8, 6), "front matter")
     assert document.headline == "Clashes near Talish"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("- Published Date: 07:00 | 23 July 2021", ("published", dt.date(2021, 7, 23))),
+        ("Modified Date: 07:00 | 24 July 2021", ("modified", dt.date(2021, 7, 24))),
+        ("Posted on 3 May 2016", ("posted", dt.date(2016, 5, 3))),
+        ("Last updated: 5 June 2020 10:12", ("last updated", dt.date(2020, 6, 5))),
+        ("Published reports say 12 soldiers died on 3 May 2016.", None),
+    ],
+)
+def test_a_pages_time_stamps(line: str, expected: tuple[str, dt.date] | None) -> None:
+    assert page_stamp(line) == expected
+
+
+def test_a_stamp_after_the_lede_dates_the_item_and_splits_no_section() -> None:
+    # The layout of AMP copies of wire stories: headline, lede, then the page's stamps.
+    text = (
+        "Soldier killed at the border\n"
+        "A soldier was killed and three troops were wounded on Friday at the border.\n"
+        "- World\n"
+        "- Published Date: 07:00 | 23 July 2021\n"
+        "- Modified Date: 07:00 | 23 July 2021\n"
+        "The ministry said a sniper had killed one of its soldiers on Friday.\n"
+    )
+    document = parse_document(text, "item.txt")
+    assert (document.published, document.published_from) == (dt.date(2021, 7, 23), "published line")
+    assert {s.heading for s in document.sentences if "soldier" in s.text} == {""}
