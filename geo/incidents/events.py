@@ -76,7 +76,10 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
         r"\bclash(?:es|ed)?\b|\bfighting\b|\bbattles?\b|\bhostilities\b|\battack(?:s|ed)?\b"
         r"|\battacking\b"
         r"|\braid(?:s|ed)?\b|\bambush(?:ed)?\b|\bincursion\b|\bviolence\b|\bwar\s+erupted\b"
-        r"|\bkilled\s+in\s+action\b|\bfell\s+in\s+(?:battle|combat|action)\b",
+        r"|\bkilled\s+in\s+action\b|\bfell\s+in\s+(?:battle|combat|action)\b"
+        # "The incident occurred near the village of X", "the incident took place at the part
+        # of the border formed by its X district": where the report before it happened
+        r"|\bincident\s+(?:took\s+place|occurred|happened)\b",
     ),
     (
         "other",
@@ -101,7 +104,7 @@ _CUE_STARTS = (
     "storm", "overr", "driven out", "occupying", "lost", "offensive", "counter", "assault",
     "to take", "crossed", "firefight", "exchange of", "gunfire", "skirmish", "firing", "open",
     "shootout", "clash", "fighting", "battle", "hostilities", "attack", "raid", "ambush",
-    "incursion", "violence", "war erupted", "kill", "dead", "died", "death", "murder",
+    "incursion", "incident", "violence", "war erupted", "kill", "dead", "died", "death", "murder",
     "fatalities", "wounded", "injured", "beaten", "rape", "expel", "deport", "atrocit", "armed",
     "liberat", "under", "subjected", "fired", "violat", "fell in", "perished", "strike",
     "struck", "occupied", "military",

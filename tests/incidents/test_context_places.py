@@ -130,3 +130,16 @@ def test_an_undated_report_in_the_village_of_another_place_is_its_own_incident(
         (i.place.name if i.place else "", i.place_inferred) for i in _incidents(gaz, text)
     )
     assert found == [("Srkhavend", ""), ("Talish", "")]
+
+
+def test_the_incident_took_place_at_places_the_report_before_it(gaz: Gazetteer) -> None:
+    # Wikipedia and the wires name the place in the next sentence: "The incident occurred near
+    # the village of X", "the incident took place at the part of the border formed by X".
+    text = (
+        "On 18 June 2010, four soldiers were killed in a surprise attack on their position. "
+        "The incident occurred near the village of Talish."
+    )
+    (incident,) = _incidents(gaz, text)
+    assert incident.place is not None
+    assert incident.place.name == "Talish"
+    assert len(incident.sources) == 2
