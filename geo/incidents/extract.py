@@ -65,7 +65,8 @@ _RANGE_LINK = re.compile(
 )
 # "- Type: Murder, rape, riot", "- Fatalities: 200+": an infobox scraped as a list of fields
 # (devset 01, 04, 05, 15). The article's prose reports the event; a field is not a report.
-_INFOBOX_FIELD = re.compile(r"-\s+[A-Z][a-z]+(?:\s[a-z]+)?:\s")
+# "- Place: Lachin corridor", "- Casualties1: 25 killed" (numbered fields of a two-sided box)
+_INFOBOX_FIELD = re.compile(r"-\s+[A-Z][a-z]+\d?(?:\s[a-z]+)?:\s")
 # An undated report this many sentences after an incident still tells of that incident.
 _CONTINUATION_SENTENCES = 2
 # A clause dated over a longer span than this sums up many events; it is not one incident.
@@ -98,8 +99,10 @@ class _DocState:
     previous: DateRange | None = None
     last: Candidate | None = None
     dated: tuple[Sentence, DateRange] | None = None
-    # where a dated news item's first paragraph of prose starts and ends (empty: none)
+    # where the first paragraph of prose starts and ends (empty: none)
     lede: tuple[int, int] = (0, 0)
+    # the Date field of a Wikipedia infobox before it ("- Date: 1–19 October 1992")
+    infobox_date: DateRange | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +203,7 @@ def _document_candidates(
         item_date=document.published,
         item_date_from=document.published_from,
         headline_places=headline_places(document, gazetteer),
-        lede=_lede(document) if document.published is not None else (0, 0),
+        lede=_lede(document),
     )
     sections = _section_sentences(document)
     # Most sentences report no violence; their dates matter only as context for the next
@@ -216,6 +219,8 @@ def _document_candidates(
                 state.context_year, state.previous = year, None
                 state.year_from = "the heading"
             state.heading_date = _timeline_date(sentence.heading, state)
+        if state.infobox_date is None and _INFOBOX_DATE.match(sentence.text):
+            state.infobox_date = _infobox_date(sentence, state)
         if not has_event_cue(sentence.text):
             if has_date_signal(sentence.text):
                 pending.append(sentence)
@@ -462,6 +467,7 @@ def _context_date(
     """Date an undated clause from its context; say whether the date is a war's span."""
     when = continued.when if continued is not None else _previous_date(state, sentence)
     when = when or state.heading_date or _lede_date(state, sentence)
+    when = when or _infobox_lead_date(state, sentence)
     if when is None and _is_full_sentence(sentence.text):
         when = _war_date(clause)
         return when, when is not None
@@ -476,7 +482,8 @@ _PARAGRAPH_END = re.compile(r"\n")
 def _lede(document: Document) -> tuple[int, int]:
     """Return where the first paragraph of prose starts and ends (after headline and furniture)."""
     for sentence in document.sentences:
-        if len(sentence.text.split()) >= _LEDE_WORDS:
+        is_prose = not sentence.is_table and not _INFOBOX_FIELD.match(sentence.text)
+        if is_prose and len(sentence.text.split()) >= _LEDE_WORDS:
             end = _PARAGRAPH_END.search(document.text, sentence.end)
             return sentence.start, end.start() if end is not None else len(document.text)
     return 0, 0
@@ -497,6 +504,36 @@ def _lede_date(state: _DocState, sentence: Sentence) -> DateRange | None:
     # the day of the item or the one before: the wires report yesterday's events as news too
     reason = f"on or the day before {_item_date_words(state)}; its first paragraph gives no date"
     return DateRange(state.item_date - dt.timedelta(days=1), state.item_date, "day", "", reason)
+
+
+# The infobox of a Wikipedia page about one event, scraped as "- Date: 1–19 October 1992" or
+# glued as "Date25 April – 4 June 2012" (devset 01, 04, 07, 13, 19, 20; both forms).
+_INFOBOX_DATE = re.compile(r"^\s*(?:-\s*)?Date\s*:?\s*(?=\d|[A-Z][a-z])")
+
+
+def _infobox_date(sentence: Sentence, state: _DocState) -> DateRange | None:
+    """Return the infobox's Date field as one range, if it is short enough for one event."""
+    found = _dates(sentence, state)
+    if not found:
+        return None
+    start = min(d.when.start for d in found)
+    end = max(d.when.end for d in found)
+    if (end - start).days > MAX_INCIDENT_DAYS:
+        return None
+    precision = max((d.when.precision for d in found), key=DATE_RANK.__getitem__)
+    return DateRange(start, end, precision, sentence.text, "from the infobox's Date field")
+
+
+def _infobox_lead_date(state: _DocState, sentence: Sentence) -> DateRange | None:
+    """Date an undated report in a page's first paragraph by its infobox's Date field.
+
+    "The Battle of Lachin was a military operation ...": a page's lead names its event, and
+    the infobox above it says when.
+    """
+    start, end = state.lede
+    if state.infobox_date is None or not start <= sentence.start < end:
+        return None
+    return state.infobox_date
 
 
 def _item_date_words(state: _DocState) -> str:

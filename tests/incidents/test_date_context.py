@@ -216,3 +216,21 @@ def test_a_dated_items_undated_lede_takes_the_items_date() -> None:
     )
     # the headline sums the news up and gets no date of its own (see _lede_date)
     assert [r.sentence.text[:12] for r in extraction.excluded] == ["Drone shot d", "Two soldiers"]
+
+
+def test_a_pages_undated_lead_takes_the_infobox_date() -> None:
+    # A Wikipedia battle page as scraped: the infobox's fields, then a lead that names the
+    # event without its date (devset 01 and 04 scrape the box this way).
+    text = (
+        "Battle of the corridor\n\n"
+        "- Conflict: Battle of the corridor\n"
+        "- Date: 1–19 October 1992\n"
+        "- Casualties1: 25 killed\n\n"
+        "The Battle of the corridor was a military operation undertaken by the army in order "
+        "to regain control over the road to Lachin.\n"
+    )
+    extraction = extract_incidents([parse_document(text, "page.txt")], load_gazetteer(PLACES_CSV))
+    (incident,) = extraction.incidents
+    assert (incident.when.start, incident.when.end) == (D(1992, 10, 1), D(1992, 10, 19))
+    assert incident.when.inferred == "from the infobox's Date field"
+    assert "an infobox field, not a report" in {r.reason for r in extraction.excluded}
