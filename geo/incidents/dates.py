@@ -711,14 +711,28 @@ def undatable_date(text: str) -> tuple[str, bool] | None:
     found = [
         (match, kind in ("weekday", "deictic"))
         for kind, pattern in _PATTERNS
-        if kind in ("weekday", "deictic", "day_month", "month_day")
-        for match in [pattern.search(text)]
+        if kind in _UNDATABLE_KINDS
+        for match in [_first_without_year(pattern, text)]
         if match is not None
     ]
     if not found:
         return None
     match, is_relative = min(found, key=lambda pair: pair[0].start())
     return match.group(0), is_relative
+
+
+_UNDATABLE_KINDS = frozenset(
+    {"weekday", "deictic", "day_month", "month_day", "day_day_month", "month_day_day"}
+)
+_YEAR_AFTER = re.compile(r"\s*,?\s*(?:19|20)\d\d\b")
+
+
+def _first_without_year(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    # "since 18 May 1992" has its year: dropped as a reference, it needs none from the item
+    for match in pattern.finditer(text):
+        if not _YEAR_AFTER.match(text, match.end()):
+            return match
+    return None
 
 
 def has_date_signal(text: str) -> bool:

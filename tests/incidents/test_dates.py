@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geo.incidents.dates import MAX_YEAR, MIN_YEAR, find_dates, heading_year
+from geo.incidents.dates import MAX_YEAR, MIN_YEAR, find_dates, heading_year, undatable_date
 from geo.model import DateRange
 
 D = dt.date
@@ -230,3 +230,9 @@ def test_a_yearless_day_range_is_both_days(text: str, start: D, end: D) -> None:
 def test_a_birth_year_is_no_date(text: str) -> None:
     # casualty reports of the ministries and the wires give each victim's year of birth
     assert find_dates(text) == []
+
+
+def test_a_date_with_its_year_needs_none_from_the_item() -> None:
+    # Wikipedia, "Battle of Lachin": "... controlled by the army of the NKR since 18 May 1992"
+    assert undatable_date("The corridor was controlled by the NKR since 18 May 1992.") is None
+    assert undatable_date("The corridor was attacked on 18-19 May.") == ("18-19 May", False)
