@@ -171,6 +171,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:(?i:on|late|early|last)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday"
             r"|Saturday|Sunday)(?:\s+(?i:morning|afternoon|evening|night))?\b",
         ),
+        # The wires count weeks and months from their own day: "lost its last foothold in the
+        # enclave last week" (AP), "incidents reported earlier this week" (RFE/RL).
+        (
+            "item_period",
+            r"\b(?i:(?P<which>last|past|previous|earlier\s+this|this)\s+(?P<unit>week|month))\b",
+        ),
         (
             "deictic",
             # "(today the Armenian provinces ...)" (seed 004; "(today known as" elsewhere),
@@ -189,7 +195,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _SIGNALS = {
     "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
     "year": re.compile(r"(?:19|20)\d\d"),
-    "relative": re.compile(r"\b(?i:next|following|same|previous|later|meanwhile|this|last)\b"),
+    "relative": re.compile(r"\b(?i:next|following|same|previous|later|meanwhile|this|last|past)\b"),
     "deictic": re.compile(
         r"day\b|(?i:tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening))"
     ),
@@ -222,6 +228,7 @@ _NEEDS = {
     "relative_days": {"relative"},
     "same_month": {"relative"},
     "same_time": {"relative"},
+    "item_period": {"relative"},
     "weekday": {"deictic"},
     "deictic": {"deictic"},
 }
@@ -525,6 +532,29 @@ class _Resolver:
         # "overnight" in a wire is the night that ends on the item's day
         end = item if m["overnight"] else day
         return day, end, "day", True, False
+
+    def _item_period(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        item = self._item_week()
+        if item is None:
+            return None
+        which = " ".join(m["which"].lower().split())
+        is_week = m["unit"].lower() == "week"
+        self.inferred = f"'{m.group(0)}' counted from {self.context.describe_item_date()}"
+        if which == "past":  # the days up to the item: "in the past week"
+            start = item - dt.timedelta(days=6 if is_week else 29)
+            return start, item, "day", True, False
+        is_last = which in ("last", "previous")
+        if is_week:  # calendar weeks, from Monday
+            monday = item - dt.timedelta(days=item.weekday())
+            start = monday - dt.timedelta(days=7) if is_last else monday
+            return start, start + dt.timedelta(days=6) if is_last else item, "day", True, False
+        first = item.replace(day=1)
+        if is_last:
+            end = first - dt.timedelta(days=1)
+            return end.replace(day=1), end, "month", True, False
+        return first, item, "day", True, False
 
     def _item_week(self) -> dt.date | None:
         item = self.context.item_date

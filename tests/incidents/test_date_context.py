@@ -234,3 +234,20 @@ def test_a_pages_undated_lead_takes_the_infobox_date() -> None:
     assert (incident.when.start, incident.when.end) == (D(1992, 10, 1), D(1992, 10, 19))
     assert incident.when.inferred == "from the infobox's Date field"
     assert "an infobox field, not a report" in {r.reason for r in extraction.excluded}
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # AP, 4 July 1993 (a Sunday): "It lost its last major foothold in the enclave last week."
+        ("The town fell last week.", D(1993, 6, 21), D(1993, 6, 27)),
+        ("Shooting was reported earlier this week.", D(1993, 6, 28), D(1993, 7, 4)),
+        ("Two soldiers died in the past week.", D(1993, 6, 28), D(1993, 7, 4)),
+        ("Two soldiers died last month.", D(1993, 6, 1), D(1993, 6, 30)),
+    ],
+)
+def test_weeks_and_months_count_from_the_item_date(text: str, start: dt.date, end: dt.date) -> None:
+    context = DateContext(item_date=D(1993, 7, 4), item_date_from="date line")
+    when = _one(text, context)
+    assert (when.start, when.end) == (start, end)
+    assert when.inferred.endswith("counted from the item's date 1993-07-04 (date line)")
