@@ -151,6 +151,8 @@ WAR_NAMES: tuple[WarName, ...] = (
             "Patriotic War",
             "2020 Nagorno-Karabakh war",
             "2020 war",
+            # Armenian usage, as in an Armenian outlet's "the second Artsakh war"
+            "Second Artsakh War",
         ),
         start=_phase("second-war")[0],
         end=_phase("second-war")[1],
@@ -163,7 +165,14 @@ WAR_NAMES: tuple[WarName, ...] = (
         source="seeds/001 'Between 1 and 5 April 2016' (the four-day war)",
     ),
     WarName(
-        names=("First Nagorno-Karabakh War", "First Karabakh War", "the first war"),
+        # "referred to in Armenia as the Artsakh Liberation War" (seeds 000, 001)
+        names=(
+            "First Nagorno-Karabakh War",
+            "First Karabakh War",
+            "the first war",
+            "Artsakh Liberation War",
+            "First Artsakh War",
+        ),
         start=_phase("first-war")[0],
         end=_phase("first-war")[1],
         source="phase 'first-war' above",

@@ -117,6 +117,11 @@ def test_a_named_war_gives_the_year_when_exactly_one_year_fits() -> None:
     assert first is not None
     assert find_dates("On 26 February, the town fell.", context=DateContext(war=first)) == []
     assert find_war("The ceasefire of 1994 held.") is None
+    # the names used in Armenia
+    assert find_war("the definitive moments of the second Artsakh war") == WarSpan(
+        "second Artsakh war", D(2020, 9, 27), D(2020, 11, 10)
+    )
+    assert find_war("known in Armenia as the Artsakh Liberation War") is not None
 
 
 def test_a_timeline_dates_the_reports_under_each_date_heading() -> None:
