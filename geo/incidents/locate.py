@@ -45,6 +45,14 @@ _SPEAKS_AFTER = re.compile(
 )
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|at|from|of|near|to|into|on)\s+(?:the\s+)?$", re.I)
 # "in X", "in the village of X", "in the Armenian village of X", "at the nearby border town of X"
+# The wires' "the Defense Ministry in Baku said", "officials in Yerevan said"; not "officials
+# in Nagorno-Karabakh reported" (seeds 000-002), where the region is where the news is.
+_INSTITUTION_IN = re.compile(
+    r"\b(?i:ministry|government|officials|authorities|spokes(?:man|woman|person)|command"
+    r"|headquarters|presidency|office)\s+in\s+$"
+)
+# Only the national capitals of the texts (Baku, Yerevan) are this large.
+_CAPITAL_POPULATION = 1_000_000
 _AT_PLACE = re.compile(
     r"\b(?:in|at|near|on)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:city|town|village)\s+of\s+)?$"
 )
@@ -138,6 +146,9 @@ def _is_speaker(sentence: Sentence, mention: Mention) -> bool:
     if not _SPEAKS_AFTER.match(text, mention.end - sentence.start):
         return False
     before = _window_before(text, mention.start - sentence.start)
+    if _INSTITUTION_IN.search(before):
+        # "the Defense Ministry in Baku said": a government speaking from its capital
+        return mention.place.kind == "city" and mention.place.population >= _CAPITAL_POPULATION
     return _AFTER_PREPOSITION.search(before) is None
 
 

@@ -143,3 +143,12 @@ def test_the_incident_took_place_at_places_the_report_before_it(gaz: Gazetteer) 
     assert incident.place is not None
     assert incident.place.name == "Talish"
     assert len(incident.sources) == 2
+
+
+def test_a_ministry_in_the_capital_that_speaks_is_not_the_place(gaz: Gazetteer) -> None:
+    # the wires' "the Defense Ministry in Baku said"; compare the officials in
+    # Nagorno-Karabakh above, who report from where the news is
+    text = "On 2 April 2016, the Defense Ministry in Baku said its troops had shelled Talish."
+    (incident,) = _incidents(gaz, text)
+    assert incident.place is not None
+    assert incident.place.name == "Talish"
