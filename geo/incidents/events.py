@@ -69,6 +69,8 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
         # the verb counts.
         r"|\bunder\s+(?:\w+\s+){0,3}fire\b|\bsubjected\s+to\s+(?:\w+\s+)?fire\b"
         r"|\bfired\s+(?:at|on|upon)\b|\bviolat(?:ed|ing)\s+the\s+ceasefire\b"
+        # the mediators' and ministries' "a serious breach of cease fire on the Line of Contact"
+        r"|\bbreach(?:es)?\s+of\s+(?:the\s+)?cease[\s-]?fire\b"
         r"|\bshootings?\b(?!\s+down)",
     ),
     (
@@ -107,7 +109,7 @@ _CUE_STARTS = (
     "incursion", "incident", "violence", "war erupted", "kill", "dead", "died", "death", "murder",
     "fatalities", "wounded", "injured", "beaten", "rape", "expel", "deport", "atrocit", "armed",
     "liberat", "under", "subjected", "fired", "violat", "fell in", "perished", "strike",
-    "struck", "occupied", "military",
+    "struck", "occupied", "military", "breach",
 )  # fmt: skip
 _STEM_MATCHER = ahocorasick.Automaton()
 for _stem in _CUE_STARTS:
@@ -130,7 +132,7 @@ _NOT_INCIDENT = re.compile(
 # Diplomacy and displacement: not incidents, unless a concrete attack is named as well.
 _MOSTLY_NOT_INCIDENT = re.compile(
     r"\bpeace\s+talks\b|\bsummit\b|\bnegotiations?\b|\bHigh\s+Commissioner\b"
-    r"|\bexpressed\s+concern\b|\bcondemned\b|\bcalled\s+(?:on|for)\b|\bwarned\b"
+    r"|\bexpressed\s+concern\b|\bcondemned\b|\bcalled\s+(?:on|for)\b|\bcalls?\s+upon\b|\bwarned\b"
     r"|\bcease\s+(?:hostilities|fire)\b|\bleave\s+their\s+homes\b|\bfleeing\s+to\b",
     re.IGNORECASE,
 )

@@ -86,6 +86,14 @@ def test_condolences_and_anniversaries_are_not_incidents(clause: str) -> None:
     assert is_excluded(clause)
 
 
+def test_a_breach_of_the_ceasefire_is_an_incident_and_a_call_upon_the_parties_is_not() -> None:
+    # the OSCE mediators' statements (relayed by Armenian and Azerbaijani agencies alike)
+    assert event_type("On 25 February there was a serious breach of cease fire on the line.") == (
+        "firefight"
+    )
+    assert is_excluded("The mediators call upon the parties to allow recovery of the dead.")
+
+
 def test_an_attack_told_before_the_diplomacy_that_dates_it_is_an_incident() -> None:
     # A June 2010 wire: "... the incident took place just a day after the latest ... summit";
     # with the talks first, the sentence is about the talks.
