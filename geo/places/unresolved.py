@@ -46,9 +46,22 @@ _NOT_PLACE_WORDS = frozenset(
 _DEMONYM_ENDINGS = ("ian", "ians", "ani", "anis", "ese", "ish", "ic")
 
 
+# Surnames by their endings, without the -li/-lu that Azerbaijani village names share
+# ("Azad Garagoyunlu village" is a place).
+_FAMILY_NAME = re.compile(r"^[A-Z][a-z]+(?:yan|ian|yants|ov|ova|ev|eva|dze|shvili|enko)$")
+# First words of two-word place names whose second word can look like a surname
+# ("Nor Shahumyan"); without one, "Given Surname" is a person ("village Gagik Abazyan said").
+_PLACE_PREFIXES = frozenset(
+    {"Nor", "Verin", "Nerkin", "Mets", "Pokr", "Yukhari", "Ashaghi", "Boyuk", "Kichik", "Upper",
+     "Lower", "New", "Old", "Greater", "Little"}
+)  # fmt: skip
+
+
 def _looks_like_place(name: str) -> bool:
     words = name.split()
     if any(w.strip("'\u2019") in _NOT_PLACE_WORDS for w in words):
+        return False
+    if len(words) >= 2 and words[0] not in _PLACE_PREFIXES and _FAMILY_NAME.match(words[-1]):
         return False
     if any(part[:1].islower() for w in words for part in w.split("-")):
         return False  # "Armenian-populated"

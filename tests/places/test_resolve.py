@@ -446,3 +446,13 @@ def test_x_near_y_keeps_only_the_rows_of_x_near_y(gaz: Gazetteer) -> None:
     near = _own_sentence("Two shepherds were wounded in the village of Kazanchi, near Zangilan.")
     assert _ids(gaz, near)["Kazanchi"] == "wp:qazanchi-zangilan"
     assert zangilan.id in _ids(gaz, near).values()
+
+
+def test_a_person_after_village_is_not_a_missing_place(gaz: Gazetteer) -> None:
+    # "The administrator of X village Gagik Abazyan said ..." (an Armenian local news item)
+    sentence = _own_sentence("The head of Aygepar village Gagik Abazyan said shots were fired.")
+    assert find_unresolved(gaz, sentence, find_mentions(gaz, sentence)) == ()
+    village = _own_sentence("Houses in Azad Garagoyunlu village were shelled on 28 September.")
+    names = find_unresolved(gaz, village, find_mentions(gaz, village))
+    # Azerbaijani village names end in -lu/-li like surnames do: this one is still listed
+    assert [n.name for n in names] == ["Azad Garagoyunlu"]
