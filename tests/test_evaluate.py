@@ -128,7 +128,7 @@ def test_malformed_gold_is_a_clear_error(tmp_path: Path) -> None:
 DEV_FLOORS = {
     # corpus: (recall, precision, dates consistent) over all its documents
     "devset": (0.74, 0.85, 0.79),
-    "devnews": (0.54, 0.84, 0.88),
+    "devnews": (0.56, 0.84, 0.85),
 }
 
 
