@@ -34,6 +34,8 @@ from geo.pipeline import (
 )
 
 _DEFAULTS = BuildConfig()
+# How many undated documents the build summary names before "and N more".
+_UNDATED_SHOWN = 5
 
 
 class ReportedError(click.ClickException):
@@ -231,6 +233,21 @@ def _summary(result: BuildResult) -> str:
         f"{result.unresolved} place-like names not in the gazetteer",
         f"{result.excluded} sentences with a violent word not taken (see excluded.csv)",
     ]
+    if result.undated_documents:
+        shown = ", ".join(result.undated_documents[:_UNDATED_SHOWN])
+        more = len(result.undated_documents) - _UNDATED_SHOWN
+        count = len(result.undated_documents)
+        which = (
+            "1 document with no date of its own"
+            if count == 1
+            else (f"{count} documents with no date of their own")
+        )
+        lines.append(
+            f"reports dated only by 'on Thursday', 'today' or a day without a year in {which}: "
+            f"{shown}"
+            + (f" and {more} more" if more > 0 else "")
+            + "; add a line 'Date: YYYY-MM-DD' under the headline"
+        )
     lines += [f"wrote {path}" for path in result.outputs]
     return "\n".join(lines)
 

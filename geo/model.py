@@ -169,10 +169,12 @@ class UnresolvedName:
 
 @dataclass(frozen=True, slots=True)
 class ExcludedReport:
-    """A dated sentence with a violent word that did not become an incident, and why not."""
+    """A sentence with a violent word that did not become an incident, and why not."""
 
     sentence: Sentence
     reason: str
+    # dated only relative to an item date the document lacks ("on Thursday", "September 28")
+    needs_item_date: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,6 +99,8 @@ class BuildResult:
     unresolved: int
     outputs: tuple[Path, ...]
     excluded: int = 0
+    # documents whose reports are dated only relative to a date of their own they lack
+    undated_documents: tuple[str, ...] = ()
     cached: int = 0
     jobs: int = 1
 
@@ -202,6 +204,9 @@ def build(
         unresolved=len(extraction.unresolved),
         outputs=outputs,
         excluded=len(extraction.excluded),
+        undated_documents=tuple(
+            sorted({r.sentence.doc for r in extraction.excluded if r.needs_item_date})
+        ),
         cached=extracted.cached,
         jobs=extracted.jobs,
     )

@@ -60,6 +60,24 @@ def test_build_writes_the_four_outputs(tmp_path: Path) -> None:
     assert f"found {len(collection['features'])} incidents" in out
 
 
+def test_build_names_the_documents_that_need_a_date_of_their_own(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "wire.txt").write_text(
+        "Two soldiers were killed on Thursday near Talish.\n", encoding="utf-8"
+    )
+    (seeds / "dated.txt").write_text(
+        "Date: 2016-04-08\n\nTwo soldiers were killed on Thursday near Talish.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("build", "--seeds", str(seeds), "--out", str(tmp_path / "out"))
+    assert code == 0, out
+    assert (
+        "reports dated only by 'on Thursday', 'today' or a day without a year in 1 document "
+        "with no date of its own: wire.txt; add a line 'Date: YYYY-MM-DD' under the headline"
+    ) in out
+
+
 @pytest.mark.parametrize(("name", "message"), sorted(BAD_FILES.items()))
 def test_bad_seed_fails_the_strict_build_cleanly(tmp_path: Path, name: str, message: str) -> None:
     seeds = tmp_path / "seeds"

@@ -232,7 +232,8 @@ def _document_candidates(
         if not found:
             reason = _exclusion(sentence, dates, reasons, state)
             if reason is not None:
-                excluded.append(ExcludedReport(sentence, reason))
+                needs_date = reason.endswith(_ITEM_DATE_FIX)
+                excluded.append(ExcludedReport(sentence, reason, needs_item_date=needs_date))
         yield from found
         _advance(state, dates, found, sentence)
 
@@ -259,8 +260,11 @@ _NO_DATE_LISTED = (
 )
 
 
+_ITEM_DATE_FIX = "(a news item gets one from a line 'Date: YYYY-MM-DD' under its headline)"
+
+
 def _no_item_date_reason(phrase: str, is_relative: bool) -> str:
-    fix = "(a news item gets one from a line 'Date: YYYY-MM-DD' under its headline)"
+    fix = _ITEM_DATE_FIX
     if is_relative:
         return f"says {phrase!r}, but the document has no date of its own to count from {fix}"
     return f"says {phrase!r} with no year, and nothing in the document before it gives one {fix}"
