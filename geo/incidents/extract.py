@@ -333,11 +333,28 @@ def _advance(
         state.dated = (sentence, precise[-1].when)
     elif dates and state.previous is None:
         state.previous = dates[-1].when
-    if dates:
-        state.context_year = dates[-1].when.start.year
+    telling = [d for d in dates if _tells_the_year(sentence.text, d)]
+    if telling:
+        state.context_year = telling[-1].when.start.year
         state.year_from = "an earlier sentence"
     if found:
         state.last = found[-1]
+
+
+# A bare year with no word before it that makes it a time ("in 1993", "of 1992", "since
+# 2016") is often no date at all: a birth year in a casualty list ("Imanov ..., 1963,
+# Zangishalı village", an Azerbaijani agency's list of the wounded), a count, a code.
+_YEAR_AS_TIME = re.compile(
+    r"(?i:\b(?:in|of|since|during|by|until|till|from|to|through|before|after|year|early|mid"
+    r"|late|summer|winter|spring|autumn|fall)[\s-]+(?:the\s+)?)$"
+)
+
+
+def _tells_the_year(text: str, found: DateMatch) -> bool:
+    """Tell whether a date may give its year to later dates that have none."""
+    if found.kind != "year":
+        return True
+    return _YEAR_AS_TIME.search(text, max(0, found.start - 16), found.start) is not None
 
 
 def _section_sentences(document: Document) -> dict[str, tuple[Sentence, ...]]:

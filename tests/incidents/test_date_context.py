@@ -256,3 +256,21 @@ def test_weeks_and_months_count_from_the_item_date(text: str, start: dt.date, en
     when = _one(text, context)
     assert (when.start, when.end) == (start, end)
     assert when.inferred.endswith("counted from the item's date 1993-07-04 (date line)")
+
+
+def test_a_bare_year_in_a_list_of_the_wounded_gives_no_year() -> None:
+    # An Azerbaijani agency's list gives each victim's year of birth after the name; the
+    # yearless date that follows belongs to the item's year, not to 1963.
+    text = (
+        "Date: 2016-04-28\n\n"
+        "The injured people are listed below.\n\n"
+        "1. Imanov Mahammad, 1963, Garadaghli village.\n\n"
+        "Beginning from April 27 evening, Armenian armed forces shelled villages of the Tartar "
+        "district with mortars.\n"
+    )
+    extraction = extract_incidents([parse_document(text, "item.txt")], load_gazetteer(PLACES_CSV))
+    assert [i.when.start for i in extraction.incidents] == [D(2016, 4, 27)]
+    # a year that is a time still gives its year: "In 1993 ... On 2 April"
+    text = "In 1993 the front moved north.\n\nOn 2 April, Armenian forces captured Kalbajar.\n"
+    extraction = extract_incidents([parse_document(text, "page.txt")], load_gazetteer(PLACES_CSV))
+    assert [i.when.start for i in extraction.incidents] == [D(1993, 4, 2)]
