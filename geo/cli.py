@@ -234,13 +234,13 @@ def _summary(result: BuildResult) -> str:
         f"{result.excluded} sentences with a violent word not taken (see excluded.csv)",
     ]
     if result.undated_documents:
-        shown = ", ".join(result.undated_documents[:_UNDATED_SHOWN])
-        more = len(result.undated_documents) - _UNDATED_SHOWN
         count = len(result.undated_documents)
+        shown = ", ".join(result.undated_documents[:_UNDATED_SHOWN])
+        more = count - _UNDATED_SHOWN
         which = (
             "1 document with no date of its own"
             if count == 1
-            else (f"{count} documents with no date of their own")
+            else f"{count} documents with no date of their own"
         )
         lines.append(
             f"reports dated only by 'on Thursday', 'today' or a day without a year in {which}: "

@@ -230,27 +230,27 @@ def _document_candidates(
         reasons: list[str] = []
         found = list(_sentence_candidates(sentence, dates, state, sections, gazetteer, reasons))
         if not found:
-            reason = _exclusion(sentence, dates, reasons, state)
-            if reason is not None:
-                needs_date = reason.endswith(_ITEM_DATE_FIX)
-                excluded.append(ExcludedReport(sentence, reason, needs_item_date=needs_date))
+            exclusion = _exclusion(sentence, dates, reasons, state)
+            if exclusion is not None:
+                excluded.append(exclusion)
         yield from found
         _advance(state, dates, found, sentence)
 
 
 def _exclusion(
     sentence: Sentence, dates: Sequence[DateMatch], reasons: Sequence[str], state: _DocState
-) -> str | None:
+) -> ExcludedReport | None:
     """Say why a sentence with a violent word gave no report (for ``excluded.csv``)."""
     if not dates and state.item_date is None:
         undatable = undatable_date(sentence.text)
         if undatable is not None:
-            return _no_item_date_reason(*undatable)
+            reason = _no_item_date_reason(*undatable)
+            return ExcludedReport(sentence, reason, needs_item_date=True)
     if not reasons:
         # the cue word sat in a clause of its own, apart from the dated one
-        return "no violent word in a dated clause" if dates else None
+        return ExcludedReport(sentence, "no violent word in a dated clause") if dates else None
     # the first reason is the clause that came nearest to an incident
-    return _NO_DATE_LISTED if reasons[0] == _NO_DATE else reasons[0]
+    return ExcludedReport(sentence, _NO_DATE_LISTED if reasons[0] == _NO_DATE else reasons[0])
 
 
 _NO_DATE = "the violent clause has no date of its own"
@@ -260,11 +260,8 @@ _NO_DATE_LISTED = (
 )
 
 
-_ITEM_DATE_FIX = "(a news item gets one from a line 'Date: YYYY-MM-DD' under its headline)"
-
-
 def _no_item_date_reason(phrase: str, is_relative: bool) -> str:
-    fix = _ITEM_DATE_FIX
+    fix = "(a news item gets one from a line 'Date: YYYY-MM-DD' under its headline)"
     if is_relative:
         return f"says {phrase!r}, but the document has no date of its own to count from {fix}"
     return f"says {phrase!r} with no year, and nothing in the document before it gives one {fix}"
@@ -519,11 +516,11 @@ def _lede_date(state: _DocState, sentence: Sentence) -> DateRange | None:
     they sum up (an NGO report's "Investigate Alleged Indiscriminate Attacks", a month's
     advance under "Army liberated 11 thousand hectares"), and fold into the report they head.
     """
-    start, end = state.lede
-    if state.item_date is None or not start <= sentence.start < end:
+    if state.item_date is None or not _is_in_lede(state, sentence):
         return None
     # the day of the item or the one before: the wires report yesterday's events as news too
-    reason = f"on or the day before {_item_date_words(state)}; its first paragraph gives no date"
+    item = _date_context(state).describe_item_date()
+    reason = f"on or the day before {item}; its first paragraph gives no date"
     return DateRange(state.item_date - dt.timedelta(days=1), state.item_date, "day", "", reason)
 
 
@@ -551,14 +548,12 @@ def _infobox_lead_date(state: _DocState, sentence: Sentence) -> DateRange | None
     "The Battle of Lachin was a military operation ...": a page's lead names its event, and
     the infobox above it says when.
     """
+    return state.infobox_date if _is_in_lede(state, sentence) else None
+
+
+def _is_in_lede(state: _DocState, sentence: Sentence) -> bool:
     start, end = state.lede
-    if state.infobox_date is None or not start <= sentence.start < end:
-        return None
-    return state.infobox_date
-
-
-def _item_date_words(state: _DocState) -> str:
-    return f"the item's date {state.item_date} ({state.item_date_from})"
+    return start <= sentence.start < end
 
 
 def _is_full_sentence(text: str) -> bool:
