@@ -118,38 +118,42 @@ _STEM_MATCHER.make_automaton()
 
 # Clauses about these are not incidents even when a violent word occurs in them.
 _NOT_INCIDENT = re.compile(
-    r"\bcensus\b|\bearthquake\b|\bpremiere[ds]?\b|\bfilm\b|\bnovel\b|\belection\s+(?:was|were)\b"
-    r"|\bresolutions?\b|\breferendum\b|\bwas\s+born\b|\bmemorial\b|\bmuseum\b|\bcommemorat"
-    r"|\binaugurat|\bin\s+memory\s+of\b|\barmistice\b|\bceasefire\s+agreement\b"
-    r"|\bpeace\s+(?:deal|agreement|treaty)\b|\bvideo\s+game\b"
+    # One word boundary before the whole alternation, not one per word: the regex engine then
+    # tries the words only where a word starts, several times faster on every sentence.
+    r"\b(?:census\b|earthquake\b|premiere[ds]?\b|film\b|novel\b|election\s+(?:was|were)\b"
+    r"|resolutions?\b|referendum\b|was\s+born\b|memorial\b|museum\b|commemorat"
+    r"|inaugurat|in\s+memory\s+of\b|armistice\b|ceasefire\s+agreement\b"
+    r"|peace\s+(?:deal|agreement|treaty)\b|video\s+game\b"
     # Statements around incidents, not incidents: condolences and anniversaries.
-    r"|\bcondolences?\b|\banniversary\b"
+    r"|condolences?\b|anniversary\b"
+    # The banner of an old revision of a Wikipedia page (devset 12, 14).
+    r"|old\s+revision\s+of\s+this\s+page\b)"
     # Page furniture of Wikipedia copies: a map's caption ("Map of the battle as of 20 October
-    # 2020", devset 16, 17, 19) and the banner of an old revision (devset 12, 14).
-    r"|^\W*(?:an?\s+)?map\s+(?:of|showing)\b|\bold\s+revision\s+of\s+this\s+page\b",
+    # 2020", devset 16, 17, 19).
+    r"|^\W*(?:an?\s+)?map\s+(?:of|showing)\b",
     re.IGNORECASE,
 )
 # Diplomacy and displacement: not incidents, unless a concrete attack is named as well.
 _MOSTLY_NOT_INCIDENT = re.compile(
-    r"\bpeace\s+talks\b|\bsummit\b|\bnegotiations?\b|\bHigh\s+Commissioner\b"
-    r"|\bexpressed\s+concern\b|\bcondemned\b|\bcalled\s+(?:on|for)\b|\bcalls?\s+upon\b|\bwarned\b"
-    r"|\bcease\s+(?:hostilities|fire)\b|\bleave\s+their\s+homes\b|\bfleeing\s+to\b",
+    r"\b(?:peace\s+talks\b|summit\b|negotiations?\b|High\s+Commissioner\b"
+    r"|expressed\s+concern\b|condemned\b|called\s+(?:on|for)\b|calls?\s+upon\b|warned\b"
+    r"|cease\s+(?:hostilities|fire)\b|leave\s+their\s+homes\b|fleeing\s+to\b)",
     re.IGNORECASE,
 )
 
 # Totals over a year or more ("In all during 2012, 19 ... were killed") summarise many incidents.
 _AGGREGATE = re.compile(
-    r"\bin\s+all\b|\bthroughout\b|\boverall\b|\bin\s+total\b|\ba\s+total\s+of\b"
-    r"|\bin\s+the\s+(?:years|decades)\s+following\b|\bover\s+the\s+years\b"
-    r"|\bas\s+a\s+result\s+of\s+the\s+(?:conflict|war)\b|\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b"
-    r"|\bbecame\s+more\b|\bas\s+(?:border\s+)?clashes\s+continued\b"
-    r"|\bsince\s+the\s+start\s+of\b|\bduring\s+the\s+year\b|\bsince\s+the\s+(?:1994\s+)?ceasefire\b"
-    r"|\bover\s+the\s+(?:course|period)\b|\bper\s+year\b|\bannually\b|\beach\s+year\b"
-    r"|\bbetween\s+(?:19|20)\d\d\s+and\b"
+    r"\b(?:in\s+all\b|throughout\b|overall\b|in\s+total\b|a\s+total\s+of\b"
+    r"|in\s+the\s+(?:years|decades)\s+following\b|over\s+the\s+years\b"
+    r"|as\s+a\s+result\s+of\s+the\s+(?:conflict|war)\b|by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b"
+    r"|became\s+more\b|as\s+(?:border\s+)?clashes\s+continued\b"
+    r"|since\s+the\s+start\s+of\b|during\s+the\s+year\b|since\s+the\s+(?:1994\s+)?ceasefire\b"
+    r"|over\s+the\s+(?:course|period)\b|per\s+year\b|annually\b|each\s+year\b"
+    r"|between\s+(?:19|20)\d\d\s+and\b"
     # Running totals of the ministries: "to date, N servicemen", "so far, five deaths"; not
     # "the worst fighting to date".
-    r"|\b(?:to\s+date|so\s+far),?\s+(?:[\w,]+\s+){0,5}?(?:\d+|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?)\b",
+    r"|(?:to\s+date|so\s+far),?\s+(?:[\w,]+\s+){0,5}?(?:\d+|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?)\b)",
     re.IGNORECASE,
 )
 

@@ -312,9 +312,21 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?:\s*\[[^\]]{1,12}\])*\s*$")
 _WAR_TIME = re.compile(r"\b(?:during|in|throughout|amid)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# Every war name ends in one of these words. The first of them in a text bounds where the first
+# name can start, so the long alternation above runs on a short stretch, not the whole text.
+_WAR_KEYWORD = re.compile(
+    "|".join(sorted({re.escape(n.split()[-1].lower()) for w in WAR_NAMES for n in w.names})),
+    re.IGNORECASE,
+)
+_LONGEST_WAR_NAME = max(len(n) for w in WAR_NAMES for n in w.names)
+
+
 def find_war(text: str) -> WarSpan | None:
     """Return the first war or phase ``text`` names, by any of its names ("the 44-day war")."""
-    found = _WAR_PATTERN.search(text)
+    keyword = _WAR_KEYWORD.search(text)
+    if keyword is None:
+        return None
+    found = _WAR_PATTERN.search(text, max(0, keyword.start() - _LONGEST_WAR_NAME))
     if found is None or found.lastgroup is None:
         return None
     war = WAR_NAMES[int(found.lastgroup[1:])]
