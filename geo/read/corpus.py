@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -262,7 +262,7 @@ def document_date(shaped: ShapedText) -> tuple[dt.date | None, str]:
             parse_iso_date(str(metadata["date_prefix"])) if "date_prefix" in metadata else None,
             "date prefix",
         ),
-        (url_date(str(metadata.get("source") or "")), "address"),
+        (_address_date(metadata), "address"),
     ]
     known = [(date, origin) for date, origin in others if date is not None]
     if shaped.dateline is not None:
@@ -273,6 +273,15 @@ def document_date(shaped: ShapedText) -> tuple[dt.date | None, str]:
             origin = "dateline" if is_own_year else f"dateline, year from {known[0][1]}"
             return found, origin
     return known[0] if known else (None, "")
+
+
+def _address_date(metadata: Mapping[str, object]) -> dt.date | None:
+    """Return the date in the item's address, from its "URL:" line or else its "Source:" line."""
+    for key in ("url", "source"):
+        found = url_date(str(metadata.get(key) or ""))
+        if found is not None:
+            return found
+    return None
 
 
 # The date line of a news item stands under its headline, among the page's first lines.

@@ -22,8 +22,10 @@ _HEADER = re.compile(
 )
 _HEADER_KEYS = {
     "source": "source",
-    "url": "source",
-    "link": "source",
+    # kept apart from "Source:": a page saved with both lines ("Source: Tut.am", then "URL:
+    # .../2018/09/17/...") has its date in the address
+    "url": "url",
+    "link": "url",
     "date": "date",
     "published": "date",
     "publication date": "date",

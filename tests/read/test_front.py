@@ -164,6 +164,23 @@ def test_bare_date_lines_head_a_timeline(line: str, expected: bool) -> None:
     assert is_bare_date(line) is expected
 
 
+def test_the_address_on_a_url_line_dates_the_item_beside_a_source_line() -> None:
+    # Items saved with both lines (the helpers' and users' copies: "Source: <outlet>", then
+    # "URL: <address>"): the outlet's name must not hide the date in the address.
+    text = (
+        "Source: Tut.am\n"
+        "URL: http://news.tut.am/en/2018/09/17/21755/\n\n"
+        "Azerbaijan fired at a border village\n\n"
+        "On the evening of September 15, the village came under fire.\n"
+    )
+    document = parse_document(text, "item.txt")
+    assert (document.published, document.published_from) == (D(2018, 9, 17), "address")
+    no_address = parse_document(
+        text.replace("URL: http://news.tut.am/en/2018/09/17/21755/\n", ""), "item.txt"
+    )
+    assert no_address.published is None
+
+
 @pytest.mark.parametrize("value", ["2014-08-06", "'2014-08-06'", "2014-08-06T10:30:00"])
 def test_a_front_matter_date_is_the_items_date_quoted_or_not(value: str) -> None:
     # YAML reads an unquoted date as a date object (Jekyll and Hugo write them so)
