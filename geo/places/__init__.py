@@ -8,7 +8,7 @@ disambiguates them. See gazetteer/README.md for the data rules.
 from geo.places.check import check_gazetteer
 from geo.places.names import fold
 from geo.places.namesakes import FAR_KM, SharedName, far_apart, shared_names
-from geo.places.resolve import find_mentions
+from geo.places.resolve import distance_km, find_mentions
 from geo.places.stats import GazetteerStats, count_gazetteer
 from geo.places.table import Gazetteer, load_gazetteer, packaged_places
 from geo.places.unresolved import find_unresolved
@@ -20,6 +20,7 @@ __all__ = [
     "SharedName",
     "check_gazetteer",
     "count_gazetteer",
+    "distance_km",
     "far_apart",
     "find_mentions",
     "find_unresolved",

@@ -212,6 +212,10 @@ def transliterations(written: str) -> tuple[str, ...]:
     lower = written.lower()
     if _AZ_MARKERS & set(lower):
         forms |= _azerbaijani_in_english(lower)
+    if "ə" in lower:
+        # Azerbaijani typed without its own letters, ə as a ("Kalbacar district", the
+        # agencies' English and their addresses): one more form, the rest folded as usual
+        forms.add("".join("a" if char == "ə" else fold_char(char) for char in lower))
     forms |= {variant for form in tuple(forms) for variant in _ending_forms(form)}
     forms |= {variant for form in tuple(forms) for variant in _join_forms(form)}
     forms |= {variant for form in tuple(forms) if " " in form for variant in _prefix_forms(form)}

@@ -89,12 +89,15 @@ def _keys_of(place: Place) -> dict[str, Entry]:
         add(key, Entry(place, written, "name" if written == place.name else "alias"))
         # GeoNames writes the Russian soft sign as a final apostrophe (Nakhichevan'),
         # English texts drop it
-        for variant in (*spelling_variants(key), key.rstrip("'"), *transliterations(written)):
+        variants = (*spelling_variants(key), key.rstrip("'"), *transliterations(written))
+        for variant in variants:
             add(variant, Entry(place, written, "variant"))
         if place.precision in ("district", "province", "region"):
-            base = DISTRICT_SUFFIX.sub("", key)
-            if base != key:
-                add(base, Entry(place, written, "base"))
+            # "Khojavand region": the district's name without its suffix, in every spelling
+            for spelled in (key, *variants):
+                base = DISTRICT_SUFFIX.sub("", spelled)
+                if base != spelled:
+                    add(base, Entry(place, written, "base"))
     return keys
 
 
@@ -251,6 +254,11 @@ def _describe(place: Place) -> str:
 def _geodesic_km(lat_a: float, lon_a: float, lat_b: float, lon_b: float) -> float:
     """Geodesic distance, cached: the same few places are compared again and again."""
     return float(geodesic((lat_a, lon_a), (lat_b, lon_b)).km)
+
+
+def distance_km(place: Place, other: Place) -> float:
+    """Return the geodesic distance between two gazetteer places in kilometres."""
+    return _geodesic_km(place.lat, place.lon, other.lat, other.lon)
 
 
 def _nearest_km(place: Place, anchors: Sequence[Place]) -> tuple[float, str]:

@@ -456,3 +456,14 @@ def test_a_person_after_village_is_not_a_missing_place(gaz: Gazetteer) -> None:
     names = find_unresolved(gaz, village, find_mentions(gaz, village))
     # Azerbaijani village names end in -lu/-li like surnames do: this one is still listed
     assert [n.name for n in names] == ["Azad Garagoyunlu"]
+
+
+def test_a_district_written_in_a_transliteration_is_the_district(gaz: Gazetteer) -> None:
+    # The Azerbaijani agencies' English: "Kuropatkino village of Khojavand region" writes the
+    # rayon as Xocavənd reads (ə -> a), not as the district row's English name.
+    s = seed_sentence("villages in the former Shahumian, Hadrut, Martakert, Askeran and Martuni")
+    s = _swap(s, "Martuni", "Khojavand")
+    s = _swap(s, "rayons", "region")
+    mention = mention_of(gaz, s, "Khojavand")
+    assert mention.as_written == "Khojavand region"
+    assert mention.place.id == row_named(gaz, "Khojavend District", "district").id

@@ -86,6 +86,9 @@ def test_coordinate_strings_of_many_languages(
         ("Yuxarı Quşçular", "upper gushchular"),
         ("Nor Maragha", "nor-maragha"),
         ("Verdenisskiy", "verdenissky"),
+        # the letters dropped, ə as a (RFE/RL's "Azerbaijan's Kalbacar district")
+        ("Kəlbəcər", "kalbacar"),
+        ("Xocavənd", "xocavand"),
     ],
 )
 def test_transliterations_of_official_names(official: str, english: str) -> None:
