@@ -679,6 +679,9 @@ _THE_BEFORE = re.compile(r"\b(?i:the)\s+$")
 # not what it reports, and is often days after the item's own date.
 # A birth year ("Famil Ali, born in 1966, has died") is a person's, not the event's.
 _BORN_BEFORE = re.compile(r"\b(?i:born)\s+(?:(?i:in|on)\s+)?$")
+# A report's or book's year ("a report published in 1992 reconstructed the attack") dates the
+# writing, not the events it tells of.
+_PUBLISHED_BEFORE = re.compile(r"\b(?i:published|released|written|printed)\s+(?i:in|on)\s+$")
 _UPDATED_BEFORE = re.compile(r"\b(?i:updated):?\s+(?:(?i:on|at)\s+)?$")
 _NOUN_AFTER = re.compile(r"\s+[A-Za-z]")
 
@@ -687,7 +690,7 @@ def _is_reference(text: str, found: DateMatch) -> bool:
     before = text[max(0, found.start - 60) : found.start]
     if _SINCE_BEFORE.search(before) or _UPDATED_BEFORE.search(before):
         return True
-    if _BORN_BEFORE.search(before):
+    if _BORN_BEFORE.search(before) or _PUBLISHED_BEFORE.search(before):
         return True
     # "the Sumgait (1988) and Baku (1990) pogroms": years in brackets label named events.
     if found.kind == "year" and text[found.start - 1 : found.start] == "(":

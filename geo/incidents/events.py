@@ -64,11 +64,12 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
         r"|\bfiring\s+on\b|\bopen(?:ed|ing)?\s+(?:\w+\s+)?fire\b|\bshootouts?\b"
         r"|\bshot\s+(?:dead|and\s+killed)\b"
         # Defence-ministry and wire idioms of both sides: "came under fire", "were subjected
-        # to fire", "fired at/on/upon", "violated the ceasefire", "border shootings". The noun
-        # "ceasefire violation" mostly sums up ("the deadliest ceasefire violation"), so only
-        # the verb counts.
+        # to fire", "fired at/on/upon", "positions were fired from ...", "violated (the)
+        # ceasefire (regime)", "border shootings". The noun "ceasefire violation" mostly sums
+        # up ("the deadliest ceasefire violation"), so only the verb counts.
         r"|\bunder\s+(?:\w+\s+){0,3}fire\b|\bsubjected\s+to\s+(?:\w+\s+)?fire\b"
-        r"|\bfired\s+(?:at|on|upon)\b|\bviolat(?:ed|ing)\s+the\s+ceasefire\b"
+        r"|\bfired\s+(?:at|on|upon)\b|\bfired\s+from\b(?!\s+(?:his|her|their)\s+(?:job|post)s?\b)"
+        r"|\bviolat(?:ed|ing)\s+(?:the\s+)?cease[\s-]?fire\b"
         # the mediators' and ministries' "a serious breach of cease fire on the Line of Contact"
         r"|\bbreach(?:es)?\s+of\s+(?:the\s+)?cease[\s-]?fire\b"
         r"|\bshootings?\b(?!\s+down)",
@@ -143,7 +144,9 @@ _MOSTLY_NOT_INCIDENT = re.compile(
 
 # Totals over a year or more ("In all during 2012, 19 ... were killed") summarise many incidents.
 _AGGREGATE = re.compile(
-    r"\b(?:in\s+all\b|throughout\b|overall\b|in\s+total\b|a\s+total\s+of\b"
+    # "violated the ceasefire 24 times throughout the day" (the ministries' daily reports) is
+    # one day's count, not a total over a period.
+    r"\b(?:in\s+all\b|throughout\b(?!\s+the\s+(?:day|night)\b)|overall\b|in\s+total\b|a\s+total\s+of\b"
     r"|in\s+the\s+(?:years|decades)\s+following\b|over\s+the\s+years\b"
     r"|as\s+a\s+result\s+of\s+the\s+(?:conflict|war)\b|by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b"
     r"|became\s+more\b|as\s+(?:border\s+)?clashes\s+continued\b"

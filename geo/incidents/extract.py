@@ -51,7 +51,7 @@ from geo.model import (
     Sentence,
     UnresolvedName,
 )
-from geo.places import Gazetteer, find_mentions, find_unresolved
+from geo.places import Gazetteer, distance_km, find_mentions, find_unresolved
 
 # "(1988)", "(1988–1994)", "(May 1994 – August 2009)": years in brackets label other events.
 _ADDITIVE = re.compile(r"(?i:in\s+addition|additionally|also|separately|elsewhere)\b")
@@ -447,8 +447,15 @@ def _sentence_candidates(
         if mentions is None:
             mentions = find_mentions(gazetteer, sentence, sections.get(sentence.heading, ()))
         places = clause_places(mentions, sentence, start, end, start + cue_at)
+        is_elsewhere = is_inferred and _is_elsewhere(clause, places, continued)
         place_inferred = ""
-        if is_inferred and continued is not None and continued.places and not is_at_place(places):
+        if (
+            is_inferred
+            and continued is not None
+            and continued.places
+            and not is_at_place(places)
+            and not is_elsewhere
+        ):
             # A continuation tells more of the incident before it; names in it ("reinforcements
             # arriving from Yerevan") are rarely where that incident happened, unless it says
             # "in"/"at"/"near"/"on" a place ("a missile strike on the city of Ganja").
@@ -460,7 +467,10 @@ def _sentence_candidates(
         # "In addition, a ... citizen was killed during a missile strike on the city of Ganja":
         # another event of the same days, at its own place, not more of the one before.
         is_continuation = (
-            is_inferred and not is_war_dated and not (_ADDITIVE.match(text) and is_at_place(places))
+            is_inferred
+            and not is_war_dated
+            and not (_ADDITIVE.match(text) and is_at_place(places))
+            and not is_elsewhere
         )
         yield locate_from_context(
             Candidate(
@@ -594,6 +604,25 @@ def _undated_reason(clause_dates: Sequence[DateMatch]) -> str:
     if clause_dates:
         return f"dated only by a span of years or more than {MAX_INCIDENT_DAYS} days"
     return _NO_DATE
+
+
+# A ministry's daily report lists the day's shelling direction by direction, one sentence each
+# ("... fired on positions in Gazakh region." then "positions were also fired from Goyarkh
+# village of Tartar region ..."): a report that says "also" and whose settlements all lie this
+# far from every place of the one before is another event of the same day, at its own places.
+_ELSEWHERE_KM = 50.0
+_ALSO = re.compile(r"\b(?:also|as\s+well)\b", re.IGNORECASE)
+
+
+def _is_elsewhere(clause: str, places: Sequence[Mention], before: Candidate | None) -> bool:
+    settlements = [m for m in places if m.precision == "settlement"]
+    if before is None or not before.places or not settlements or not _ALSO.search(clause):
+        return False
+    return all(
+        distance_km(here.place, there.place) > _ELSEWHERE_KM
+        for here in settlements
+        for there in before.places
+    )
 
 
 def _continued(state: _DocState, sentence: Sentence) -> Candidate | None:

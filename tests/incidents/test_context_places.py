@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
@@ -152,3 +153,37 @@ def test_a_ministry_in_the_capital_that_speaks_is_not_the_place(gaz: Gazetteer) 
     (incident,) = _incidents(gaz, text)
     assert incident.place is not None
     assert incident.place.name == "Talish"
+
+
+_DAILY_REPORT = (
+    "Date: 2020-04-10\n\n"
+    "Ministry: the ceasefire was violated 24 times\n\n"
+    "Armenian units violated ceasefire 24 times throughout the day in various directions of "
+    "the front, the Defense Ministry said.\n\n"
+    "Armenian units located in Voskevan village of Noyemberyan region fired on the army's "
+    "positions in Gushchu Ayrim village of Gazakh region.\n\n"
+    "The army's positions were also fired from the occupied Goyarkh village of Tartar region "
+    "and Horadiz village of Fuzuli region.\n"
+)
+
+
+def test_a_daily_report_gives_each_far_direction_its_own_incident(gaz: Gazetteer) -> None:
+    # The form of the Azerbaijani ministry's daily reports (AZERTAC, 2019-2020): a count for
+    # the day, then one paragraph per direction of the front, none with a date of its own.
+    found = sorted(
+        (i.place.name if i.place else "", i.when.start, i.when.end, len(i.sources))
+        for i in _incidents(gaz, _DAILY_REPORT)
+    )
+    day, before = dt.date(2020, 4, 10), dt.date(2020, 4, 9)
+    assert [(start, end) for _, start, end, _ in found] == [(before, day), (before, day)]
+    places = {name for name, *_ in found}
+    assert places & {"Voskevan", "Qushchu Ayrim", "Noyemberyan"}
+    assert places & {"Göyarx", "Horadiz"}
+    # the count and the first direction are one report of the border section
+    assert sorted(n for *_, n in found) == [1, 2]
+
+
+def test_a_far_place_without_also_stays_the_report_it_continues(gaz: Gazetteer) -> None:
+    text = _DAILY_REPORT.replace("were also fired", "were fired")
+    (incident,) = _incidents(gaz, text)
+    assert len(incident.sources) == 3

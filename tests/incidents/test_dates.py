@@ -232,6 +232,14 @@ def test_a_birth_year_is_no_date(text: str) -> None:
     assert find_dates(text) == []
 
 
+def test_the_year_a_report_was_published_is_no_date() -> None:
+    # Wikipedia's accounts cite the reports they draw on ("a report published in 1992
+    # reconstructed the attack on the village")
+    assert find_dates("A report published in 1992 reconstructed the attack on the village.") == []
+    (found,) = find_dates("The village was attacked in 1992.")
+    assert found.when.start.year == 1992
+
+
 def test_a_date_with_its_year_needs_none_from_the_item() -> None:
     # Wikipedia, "Battle of Lachin": "... controlled by the army of the NKR since 18 May 1992"
     assert undatable_date("The corridor was controlled by the NKR since 18 May 1992.") is None

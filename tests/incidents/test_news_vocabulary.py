@@ -21,6 +21,10 @@ from geo.places import Gazetteer, find_mentions
         ("The ministry accused Armenia of opening fire in the direction of Tartar.", "firefight"),
         ("Armenian units fired upon Azerbaijani positions near the village.", "firefight"),
         ("The Azerbaijani units violated the ceasefire in the area.", "firefight"),
+        # the Azerbaijani ministry's daily report writes it without the article
+        ("Armenian units violated ceasefire 24 times throughout the day.", "firefight"),
+        ("Armenian units violated the cease-fire regime on the northern section.", "firefight"),
+        ("The positions of the army were also fired from the hills near the village.", "firefight"),
         ("Both sides made claims of border shootings.", "firefight"),
         ("A soldier of the Defense Army was killed in action.", "clash"),
         ("Two servicemen fell in battle near the border.", "clash"),
@@ -46,6 +50,7 @@ def test_wire_idioms_are_violence(clause: str, expected: EventType) -> None:
         # 1988 in the seeds: the Yerevan and Stepanakert strikes were labour strikes
         "Workers held a general strike in Yerevan and the city stood still.",
         "The two leaders struck a deal on the border.",
+        "The deputy minister was fired from his post in May.",
     ],
 )
 def test_a_labour_strike_and_a_deal_struck_are_no_violence(clause: str) -> None:
@@ -108,6 +113,9 @@ def test_running_totals_are_not_incidents_but_superlatives_are_not_totals() -> N
     assert is_aggregate("To date, 2,783 servicemen have been killed, the ministry said.")
     assert is_aggregate("So far, as a result, five deaths have been reported.")
     assert not is_aggregate("A four day escalation in April 2016 marks the worst fighting to date.")
+    # one day's count in a ministry's daily report, not a total over a period
+    assert not is_aggregate("Armenian units violated ceasefire 24 times throughout the day.")
+    assert is_aggregate("Shelling continued throughout the war.")
 
 
 def test_a_front_stretch_is_placed_at_its_first_place(gazetteer: Gazetteer) -> None:
