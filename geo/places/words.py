@@ -14,8 +14,8 @@ import re
 # district row is the honest precision when one exists, the town otherwise.
 DISTRICT_WORDS = frozenset(
     {
-        "district", "districts", "rayon", "rayons", "raion", "region", "province", "marz",
-        "oblast", "direction",
+        "district", "districts", "rayon", "rayons", "raion", "region", "regions", "province",
+        "provinces", "marz", "oblast", "direction",
     }
 )  # fmt: skip
 DISTRICT_SUFFIX = re.compile(

@@ -467,3 +467,14 @@ def test_a_district_written_in_a_transliteration_is_the_district(gaz: Gazetteer)
     mention = mention_of(gaz, s, "Khojavand")
     assert mention.as_written == "Khojavand region"
     assert mention.place.id == row_named(gaz, "Khojavend District", "district").id
+
+
+def test_a_plural_region_word_after_a_list_covers_the_whole_list(gaz: Gazetteer) -> None:
+    # "on nameless hills in Goranboy, Tartar and Khojavand regions" (the Azerbaijani
+    # ministry's daily reports), "in the Tartar and Aghdam regions": each name is a district
+    s = seed_sentence("villages in the former Shahumian, Hadrut, Martakert, Askeran and Martuni")
+    s = _swap(s, "rayons", "regions")
+    martuni = mention_of(gaz, s, "Martuni")
+    assert martuni.as_written == "Martuni regions"
+    assert martuni.place.id == row_named(gaz, "Martuni District", "district").id
+    assert mention_of(gaz, s, "Askeran").place.precision == "district"
