@@ -3,13 +3,21 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import ftfy
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from geo.errors import InputError
 from geo.model import Document
-from geo.read.corpus import load_corpus, parse_document, read_seed, repair_mojibake
+from geo.read.corpus import (
+    _FTFY_CONFIG,
+    PLAIN_PUNCTUATION,
+    load_corpus,
+    parse_document,
+    read_seed,
+    repair_mojibake,
+)
 from geo.read.decode import MAX_LINE_CHARS
 from geo.read.sentences import split_spans
 from tests.conftest import BAD, SEEDS
@@ -164,6 +172,16 @@ def test_parse_document_never_crashes_and_offsets_hold(text: str) -> None:
         for sentence in doc.sentences:
             assert doc.text[sentence.start : sentence.end] == sentence.text
     assert "\n" not in message
+
+
+_PLAIN_ALPHABET = "".join(chr(c) for c in range(0x20, 0x7F) if chr(c) != "&") + "\t"
+
+
+@given(st.text(alphabet=_PLAIN_ALPHABET + PLAIN_PUNCTUATION * 4, max_size=60))
+def test_ftfy_leaves_the_lines_the_reader_skips_unchanged(line: str) -> None:
+    # repair_mojibake does not call ftfy on ASCII lines with typographic punctuation: that
+    # shortcut is only right while ftfy leaves every such line as it is
+    assert ftfy.fix_text(line, _FTFY_CONFIG) == line
 
 
 def test_repair_is_idempotent_on_clean_text() -> None:
