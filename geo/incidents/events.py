@@ -62,7 +62,7 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
         "firefight",
         r"\bfirefights?\b|\bexchange\s+of\s+(?:gun)?fire\b|\bgunfire\b|\bskirmish(?:es)?\b"
         r"|\bfiring\s+on\b|\bopen(?:ed|ing)?\s+(?:\w+\s+)?fire\b|\bshootouts?\b"
-        r"|\bshot\s+(?:dead|and\s+killed)\b"
+        r"|\bshot\s+(?:dead|and\s+killed)\b|\bshots\s+(?:were\s+|being\s+)?fired\b"
         # Defence-ministry and wire idioms of both sides: "came under fire", "were subjected
         # to fire", "fired at/on/upon", "positions were fired from ...", "violated (the)
         # ceasefire (regime)", "border shootings". The noun "ceasefire violation" mostly sums

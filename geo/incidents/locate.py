@@ -47,6 +47,10 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:in|at|from|of|near|to|into|on)\s+(?:the\s
 # "in X", "in the village of X", "in the Armenian village of X", "at the nearby border town of X"
 # The wires' "the Defense Ministry in Baku said", "officials in Yerevan said"; not "officials
 # in Nagorno-Karabakh reported" (seeds 000-002), where the region is where the news is.
+# "accuses Baku of shelling areas inside Nagorno-Karabakh", "Baku accuses Armenia of mortar
+# shelling": the accused party, a government named by its capital, is no place.
+_ACCUSED_BEFORE = re.compile(r"\b(?i:accus(?:e|es|ed|ing))\s+(?:the\s+)?$")
+_OF_AFTER = re.compile(r"\s+of\b")
 _INSTITUTION_IN = re.compile(
     r"\b(?i:ministry|government|officials|authorities|spokes(?:man|woman|person)|command"
     r"|headquarters|presidency|office)\s+in\s+$"
@@ -136,6 +140,7 @@ def clause_places(
         if (m.precision not in _WIDE or _is_wide_place(sentence, m))
         and not _DEMONYM_AFTER.match(sentence.text, m.end - sentence.start)
         and not _is_speaker(sentence, m)
+        and not _is_accused(sentence, m)
     ]
     return tuple(sorted(usable, key=lambda m: _place_rank(m, sentence, cue_at)))
 
@@ -150,6 +155,15 @@ def _is_speaker(sentence: Sentence, mention: Mention) -> bool:
         # "the Defense Ministry in Baku said": a government speaking from its capital
         return mention.place.kind == "city" and mention.place.population >= _CAPITAL_POPULATION
     return _AFTER_PREPOSITION.search(before) is None
+
+
+def _is_accused(sentence: Sentence, mention: Mention) -> bool:
+    """Tell whether a place name is the party accused of something ("accused Baku of")."""
+    text = sentence.text
+    before = _window_before(text, mention.start - sentence.start)
+    return bool(
+        _ACCUSED_BEFORE.search(before) and _OF_AFTER.match(text, mention.end - sentence.start)
+    )
 
 
 def _window_before(text: str, position: int) -> str:

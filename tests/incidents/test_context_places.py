@@ -187,3 +187,17 @@ def test_a_far_place_without_also_stays_the_report_it_continues(gaz: Gazetteer) 
     text = _DAILY_REPORT.replace("were also fired", "were fired")
     (incident,) = _incidents(gaz, text)
     assert len(incident.sources) == 3
+
+
+def test_the_capital_accused_of_an_attack_is_not_its_place(gaz: Gazetteer) -> None:
+    # The wires name the governments by their capitals: "accuses Baku of shelling areas
+    # inside Nagorno-Karabakh", "Baku accuses Armenia of mortar shelling".
+    (accused,) = _incidents(
+        gaz,
+        "On 17 October 2020 the ministry accused Baku of shelling areas inside Nagorno-Karabakh.",
+    )
+    assert accused.place is not None
+    assert accused.place.id == "wp:nagorno-karabakh"
+    (shelled,) = _incidents(gaz, "On 17 October 2020 the ministry said shelling hit Baku.")
+    assert shelled.place is not None
+    assert shelled.place.name == "Baku"

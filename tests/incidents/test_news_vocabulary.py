@@ -25,6 +25,11 @@ from geo.places import Gazetteer, find_mentions
         ("Armenian units violated ceasefire 24 times throughout the day.", "firefight"),
         ("Armenian units violated the cease-fire regime on the northern section.", "firefight"),
         ("The positions of the army were also fired from the hills near the village.", "firefight"),
+        (
+            "A fire broke out in the forest as a result of the shots fired by the troops.",
+            "firefight",
+        ),
+        ("Shots were fired from the opposite side at the post.", "firefight"),
         ("Both sides made claims of border shootings.", "firefight"),
         ("A soldier of the Defense Army was killed in action.", "clash"),
         ("Two servicemen fell in battle near the border.", "clash"),
