@@ -299,13 +299,52 @@ def _inside(first: DateRange, second: DateRange) -> bool:
 
 
 def _same_section(candidates: Sequence[Candidate], members: list[int]) -> Iterator[tuple[int, int]]:
-    prose = [i for i in members if not candidates[i].sentence.is_table]
-    for left, right in itertools.combinations(prose, 2):
-        a, b = candidates[left], candidates[right]
+    # Every pair of a section is tried, in order (the merge is order-sensitive), so what each
+    # test needs is read once per report, not once per pair.
+    facts = [_SectionFacts.of(i, candidates[i]) for i in members]
+    prose = [f for f in facts if not candidates[f.index].sentence.is_table]
+    for a, b in itertools.combinations(prose, 2):
         # A region ("the Nagorno-Karabakh skirmish") is compatible with a village inside it.
-        places_agree = not (a.is_pinpoint and b.is_pinpoint) or a.place_id == b.place_id
-        if places_agree and _nested(a.when, b.when, is_equal_enough=_continues(a, b)):
-            yield left, right
+        if a.is_pinpoint and b.is_pinpoint and a.place_id != b.place_id:
+            continue
+        if _facts_nested(a, b) or (
+            (a.start, a.end) == (b.start, b.end)
+            and _continues(candidates[a.index], candidates[b.index])
+        ):
+            yield a.index, b.index
+
+
+@dataclass(frozen=True, slots=True)
+class _SectionFacts:
+    """What the same-section test reads of one report."""
+
+    index: int
+    is_pinpoint: bool
+    place_id: str | None
+    start: dt.date
+    end: dt.date
+    is_day: bool
+    is_short: bool
+
+    @classmethod
+    def of(cls, index: int, candidate: Candidate) -> _SectionFacts:
+        when = candidate.when
+        return cls(
+            index,
+            candidate.is_pinpoint,
+            candidate.place_id,
+            when.start,
+            when.end,
+            when.precision == "day" and when.start == when.end,
+            (when.end - when.start).days <= MAX_CONTAINER_DAYS,
+        )
+
+
+def _facts_nested(a: _SectionFacts, b: _SectionFacts) -> bool:
+    """:func:`_nested` without the equal-dates case, on facts read beforehand."""
+    return (a.is_day and b.is_short and b.start <= a.start <= b.end) or (
+        b.is_day and a.is_short and a.start <= b.start <= a.end
+    )
 
 
 def _continues(a: Candidate, b: Candidate) -> bool:
