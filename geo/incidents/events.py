@@ -20,7 +20,13 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
     ("massacre", r"\bmassacre[sd]?\b"),
     ("pogrom", r"\bpogroms?\b"),
     ("drone", r"\bdrones?\b|\bUAVs?\b|\bloitering munitions?\b"),
-    ("landmine", r"\bland\s?-?mines?\b|\bmine\s+(?:blast|explosion)s?\b|\bstepped on a mine\b"),
+    (
+        "landmine",
+        r"\bland\s?-?mines?\b|\bmine(?:['’]s)?\s+(?:blast|explosion)s?\b|\bstepped on a mine\b"
+        # the agencies' reports of the mine victims after 2020: "as a result of an anti-tank
+        # mine's explosion", "the explosion of an anti-personnel mine"
+        r"|\banti-(?:tank|personnel)\s+mines?\b|\bexplosion\s+of\s+(?:an?\s+)?mines?\b",
+    ),
     ("sniper", r"\bsnipers?\b|\bsniper\s+fire\b"),
     (
         "shelling",
@@ -37,7 +43,7 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
         r"(?:town|city|village|district|region|heights?|(?-i:[A-Z][a-z]\w+))"
         r"|\bseiz(?:ed|ure)\b(?!\s+of\b)|\bfell\s+to\b|\bfall\s+of\b|\brecaptur(?:ed|e)\b"
         r"|\bstorm(?:ed|ing)\b|\boverr(?:an|un)\b|\bdriven\s+out\b|\boccupying\b"
-        r"|\btook\s+control\b"
+        r"|\btook\s+control\b|\bretaken\b"  # the passive of "retook": "it was retaken by ..."
         # The verb, not the adjective of "the occupied territories": "Armenian forces occupied
         # 20 percent", "the village was occupied by ..." (devnews 08, 13; devset); and the
         # Azerbaijani ministry's "taken under control", "returned under control" (devnews 13).
@@ -46,8 +52,10 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
         r"|(?:(?<=taken\s)|(?<=returned\s)|(?<=brought\s))under\s+(?:the\s+)?control\b"
         # The Azerbaijani side's word for taking back a place ("liberated Hadrut", "the
         # liberation of Kalbajar"); the Armenian side uses it of 1990s captures too.
-        # "Artsakh Liberation War" is a name: the cue is the lower-case word.
-        r"|\b(?-i:liberat(?:ed?|ing|ion))\b",
+        # "Artsakh Liberation War" is a name: the cue is the lower-case word. "In the liberated
+        # territory", "the newly liberated village" (the agencies' post-2020 reports of mine
+        # blasts) is an adjective of a place, not a capture.
+        r"|\b(?-i:liberat(?:e|ing|ion))\b|\b(?<!\bthe\s)(?<!\bnewly\s)(?-i:liberated)\b",
     ),
     (
         "offensive",
@@ -110,7 +118,7 @@ _CUE_STARTS = (
     "incursion", "incident", "violence", "war erupted", "kill", "dead", "died", "death", "murder",
     "fatalities", "wounded", "injured", "beaten", "rape", "expel", "deport", "atrocit", "armed",
     "liberat", "under", "subjected", "fired", "violat", "fell in", "perished", "strike",
-    "struck", "occupied", "military", "breach",
+    "struck", "occupied", "military", "breach", "retaken", "anti-", "explosion",
 )  # fmt: skip
 _STEM_MATCHER = ahocorasick.Automaton()
 for _stem in _CUE_STARTS:

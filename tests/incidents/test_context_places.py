@@ -201,3 +201,15 @@ def test_the_capital_accused_of_an_attack_is_not_its_place(gaz: Gazetteer) -> No
     (shelled,) = _incidents(gaz, "On 17 October 2020 the ministry said shelling hit Baku.")
     assert shelled.place is not None
     assert shelled.place.name == "Baku"
+
+
+def test_birth_years_in_brackets_do_not_make_a_survey(gaz: Gazetteer) -> None:
+    # The agencies list each victim with "(born in 1986)"; two bracketed years usually mark a
+    # sentence that surveys events ("Sumgait (1988) and Baku (1990)"), these do not.
+    text = (
+        "On 30 September 2022 an explosion of a mine near Horadiz killed Amid Asadov (born in "
+        "1986) and Cherkez Guluzade (born in 2007)."
+    )
+    (incident,) = _incidents(gaz, text)
+    assert incident.when.start == dt.date(2022, 9, 30)
+    assert _incidents(gaz, text.replace("born in ", "")) == ()
