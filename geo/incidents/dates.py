@@ -682,6 +682,13 @@ _BORN_BEFORE = re.compile(r"\b(?i:born)\s+(?:(?i:in|on)\s+)?$")
 # A report's or book's year ("a report published in 1992 reconstructed the attack") dates the
 # writing, not the events it tells of.
 _PUBLISHED_BEFORE = re.compile(r"\b(?i:published|released|written|printed)\s+(?i:in|on)\s+$")
+# A document's date names the document ("consistent with the declaration of November 9, 2020",
+# "the Trilateral Statement signed on 10 November 2020"), not the time of what is reported.
+# "The ministry said in a statement on Sunday" dates the news, so "statement on" is not one.
+_DOCUMENT_BEFORE = re.compile(
+    r"\b(?i:(?:declaration|statement|agreement|treaty|accord)\s+(?:signed\s+on|of|dated)"
+    r"|(?:agreement|treaty|accord)\s+on)\s+(?:the\s+)?$"
+)
 _UPDATED_BEFORE = re.compile(r"\b(?i:updated):?\s+(?:(?i:on|at)\s+)?$")
 _NOUN_AFTER = re.compile(r"\s+[A-Za-z]")
 
@@ -690,7 +697,7 @@ def _is_reference(text: str, found: DateMatch) -> bool:
     before = text[max(0, found.start - 60) : found.start]
     if _SINCE_BEFORE.search(before) or _UPDATED_BEFORE.search(before):
         return True
-    if _BORN_BEFORE.search(before) or _PUBLISHED_BEFORE.search(before):
+    if any(p.search(before) for p in (_BORN_BEFORE, _PUBLISHED_BEFORE, _DOCUMENT_BEFORE)):
         return True
     # "the Sumgait (1988) and Baku (1990) pogroms": years in brackets label named events.
     if found.kind == "year" and text[found.start - 1 : found.start] == "(":

@@ -242,6 +242,10 @@ def _exclusion(
     sentence: Sentence, dates: Sequence[DateMatch], reasons: Sequence[str], state: _DocState
 ) -> ExcludedReport | None:
     """Say why a sentence with a violent word gave no report (for ``excluded.csv``)."""
+    skip = _sentence_skip_reason(sentence.text)
+    if skip is not None:
+        # about an armistice, an anniversary, ...: no date line would make it a report
+        return ExcludedReport(sentence, skip)
     if not dates and state.item_date is None:
         undatable = undatable_date(sentence.text)
         if undatable is not None:

@@ -274,3 +274,17 @@ def test_a_bare_year_in_a_list_of_the_wounded_gives_no_year() -> None:
     text = "In 1993 the front moved north.\n\nOn 2 April, Armenian forces captured Kalbajar.\n"
     extraction = extract_incidents([parse_document(text, "page.txt")], load_gazetteer(PLACES_CSV))
     assert [i.when.start for i in extraction.incidents] == [D(1993, 4, 2)]
+
+
+def test_a_declarations_year_does_not_date_the_items_news() -> None:
+    # Caucasian Knot, March 2022: the declaration that ended the 2020 war is named by its date,
+    # then the item goes on with its own news, whose year is the item's.
+    text = (
+        "Date: 2022-03-25\n\n"
+        "Villagers evacuated\n\n"
+        "Baku called the actions of its military near the village consistent with the "
+        "declaration of November 9, 2020. On March 23, the village of Khramort was shelled.\n"
+    )
+    document = parse_document(text, "item.txt")
+    (incident,) = extract_incidents([document], load_gazetteer(PLACES_CSV)).incidents
+    assert incident.when.start == D(2022, 3, 23)

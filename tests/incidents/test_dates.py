@@ -232,6 +232,26 @@ def test_a_birth_year_is_no_date(text: str) -> None:
     assert find_dates(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baku called the actions consistent with the declaration of November 9, 2020.",
+        "It ensures the provisions of the Trilateral Statement signed on 10 November 2020.",
+        "The clashes were stopped with a ceasefire agreement on November 10, 2020.",
+    ],
+)
+def test_the_date_of_a_declaration_or_agreement_is_no_date(text: str) -> None:
+    # post-2020 news cites the documents that ended the war by their dates
+    assert find_dates(text) == []
+
+
+def test_a_statement_on_a_day_still_dates_the_news() -> None:
+    (found,) = find_dates(
+        "The ministry said in a statement on 10 November 2020 that a post was shelled."
+    )
+    assert found.when.start == D(2020, 11, 10)
+
+
 def test_the_year_a_report_was_published_is_no_date() -> None:
     # Wikipedia's accounts cite the reports they draw on ("a report published in 1992
     # reconstructed the attack on the village")

@@ -52,6 +52,20 @@ def test_a_dated_non_incident_is_listed_with_its_reason(
     assert [(r.sentence.text, r.reason) for r in extraction.excluded] == [(sentence, reason)]
 
 
+def test_a_non_incident_says_its_topic_even_when_its_only_date_names_a_document(
+    gaz: Gazetteer,
+) -> None:
+    # seed 003: the agreement's date is no date of the sentence, and no date line would make
+    # an armistice an incident, so the report must not ask for one
+    sentence = (
+        "An armistice was established by a tripartite ceasefire agreement on November 10, "
+        "resulting in Azerbaijan regaining all of the occupied territories surrounding "
+        "Nagorno-Karabakh as well as capturing one-third of Nagorno-Karabakh itself."
+    )
+    (report,) = extract_incidents([parse_document(sentence, "item.txt")], gaz).excluded
+    assert (report.reason, report.needs_item_date) == ("about 'armistice', not an incident", False)
+
+
 def test_an_undated_violent_sentence_is_listed_beside_the_incident(gaz: Gazetteer) -> None:
     # (after the incident it would be read as more of it, dated by it)
     text = (
