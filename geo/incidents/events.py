@@ -196,12 +196,22 @@ def find_event_cue(clause: str) -> tuple[EventType, int] | None:
     for start in _cue_starts(clause):
         match = _ANY_CUE.match(clause, start)
         kind = match.lastgroup if match else None
-        if kind is not None and kind not in first:
+        if kind is not None and kind not in first and not _is_negated(clause, start):
             first[kind] = start
     if not first:
         return None
     kind = min(first, key=_PRIORITY.__getitem__)
     return _CUE_PATTERNS[_PRIORITY[kind]][0], first[kind]
+
+
+# "there were no shelling attacks", "no fighting was reported": the word is denied. One word
+# may stand between ("no such attacks"); "No one was killed" keeps its cue, and so does "used
+# not only assault rifles".
+_NEGATION_BEFORE = re.compile(r"\b(?i:no|never|without|not(?!\s+only\b))\s+(?:[\w-]+\s+)?$")
+
+
+def _is_negated(clause: str, start: int) -> bool:
+    return _NEGATION_BEFORE.search(clause, max(0, start - 24), start) is not None
 
 
 def _cue_starts(text: str) -> list[int]:

@@ -67,6 +67,9 @@ def test_wire_idioms_are_violence(clause: str, expected: EventType) -> None:
         # "the liberated territory": an adjective of a place, not a capture
         "Residents returned to the liberated territory in May.",
         "The newly liberated town held its first market.",
+        # a denied word: "there was no shelling", "no fighting was reported"
+        "Half of the families have returned; there were no shelling attacks this week.",
+        "No fighting was reported on the line of contact.",
     ],
 )
 def test_a_labour_strike_and_a_deal_struck_are_no_violence(clause: str) -> None:
@@ -164,3 +167,14 @@ def test_a_direction_is_the_district_it_is_named_after(
     sentence = Sentence(doc="x.txt", index=0, text=text, start=0, end=len(text))
     mentions = find_mentions(gazetteer, sentence)
     assert mentions[0].place.id == expected
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "No one was killed in the shelling of the village.",
+        "They used not only assault rifles but also heavy machine guns.",
+    ],
+)
+def test_a_negation_before_another_word_keeps_the_cue(clause: str) -> None:
+    assert event_type(clause) is not None
