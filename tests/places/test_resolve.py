@@ -6,11 +6,12 @@ import dataclasses
 import itertools
 
 import pytest
+from geopy.distance import geodesic
 from hypothesis import given
 from hypothesis import strategies as st
 
 from geo.model import Sentence
-from geo.places import Gazetteer, find_mentions, find_unresolved, load_gazetteer
+from geo.places import Gazetteer, distance_km, find_mentions, find_unresolved, load_gazetteer
 from geo.places.names import fold, spelling_variants
 from geo.places.words import is_compound, is_person
 from tests.gazetteer_fixtures import (
@@ -478,3 +479,11 @@ def test_a_plural_region_word_after_a_list_covers_the_whole_list(gaz: Gazetteer)
     assert martuni.as_written == "Martuni regions"
     assert martuni.place.id == row_named(gaz, "Martuni District", "district").id
     assert mention_of(gaz, s, "Askeran").place.precision == "district"
+
+
+def test_the_resolvers_distance_agrees_with_geopy(gaz: Gazetteer) -> None:
+    # the resolver measures with pyproj for speed; geopy (the gazetteer checks') is the yardstick
+    rows = [gaz.get(i) for i in ("gn:148619", "gn:586268", "wp:talish", "gn:174884", "gn:146970")]
+    for a, b in itertools.combinations(rows, 2):
+        expected = geodesic((a.lat, a.lon), (b.lat, b.lon)).km
+        assert distance_km(a, b) == pytest.approx(expected, abs=1e-6)
