@@ -53,9 +53,9 @@ from geo.model import (
 )
 from geo.places import Gazetteer, distance_km, find_mentions, find_unresolved
 
-# "(1988)", "(1988–1994)", "(May 1994 – August 2009)": years in brackets label other events.
 _ADDITIVE = re.compile(r"(?i:in\s+addition|additionally|also|separately|elsewhere)\b")
-# "(1988)", "(April 1992)" label events; "(born in 1986)" in a list of victims does not
+# "(1988)", "(1988–1994)", "(May 1994 – August 2009)": years in brackets label other events;
+# "(born in 1986)" in a list of victims does not.
 _BRACKETED_YEAR = re.compile(r"\((?!\s*born\b)[^()]{0,30}?(?:19|20)\d\d[^()]{0,30}\)")
 _VAGUE_TOLL = re.compile(r"\b(?:thousands|hundreds|dozens)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;,]\s+(?:while\s+|and\s+|but\s+)?|\s+while\s+|\s+and\s+(?=on\b|in\b)")

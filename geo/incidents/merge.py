@@ -341,7 +341,12 @@ class _SectionFacts:
 
 
 def _facts_nested(a: _SectionFacts, b: _SectionFacts) -> bool:
-    """:func:`_nested` without the equal-dates case, on facts read beforehand."""
+    """Tell whether one report's day sits inside the other's short range.
+
+    Equal dates alone do not make one event: "In September 2018 a soldier was killed" and
+    "In the same month, two soldiers were killed" are two. A continuation, dated by the
+    report before it, is the exception (see :func:`_same_section`).
+    """
     return (a.is_day and b.is_short and b.start <= a.start <= b.end) or (
         b.is_day and a.is_short and a.start <= b.start <= a.end
     )
@@ -352,21 +357,6 @@ def _continues(a: Candidate, b: Candidate) -> bool:
     return (a.continues is not None and a.continues == b.key) or (
         b.continues is not None and b.continues == a.key
     )
-
-
-def _nested(a: DateRange, b: DateRange, *, is_equal_enough: bool) -> bool:
-    """Tell whether one day sits inside the other's short range, or (if allowed) both agree.
-
-    Equal dates alone do not make one event: "In September 2018 a soldier was killed" and
-    "In the same month, two soldiers were killed" are two. A continuation, dated by the
-    report before it, is the exception.
-    """
-    for inner, outer in ((a, b), (b, a)):
-        is_short = (outer.end - outer.start).days <= MAX_CONTAINER_DAYS
-        is_day = inner.precision == "day" and inner.start == inner.end
-        if is_day and is_short and outer.start <= inner.start <= outer.end:
-            return True
-    return is_equal_enough and (a.start, a.end) == (b.start, b.end)
 
 
 def _incident(group: list[Candidate]) -> Incident:
