@@ -427,6 +427,7 @@ def _sentence_candidates(
         reasons.append(skip)
         return
     mentions: tuple[Mention, ...] | None = None
+    earlier: Candidate | None = None
     continued = None if dates or sentence.is_table else _continued(state, sentence)
     for start, end, clause_dates in _clauses(text, dates):
         clause = text[start:end]
@@ -454,18 +455,9 @@ def _sentence_candidates(
         places = clause_places(mentions, sentence, start, end, start + cue_at)
         is_elsewhere = is_inferred and _is_elsewhere(clause, places, continued)
         place_inferred = ""
-        if (
-            is_inferred
-            and continued is not None
-            and continued.places
-            and not is_at_place(places)
-            and not is_elsewhere
-        ):
-            # A continuation tells more of the incident before it; names in it ("reinforcements
-            # arriving from Yerevan") are rarely where that incident happened, unless it says
-            # "in"/"at"/"near"/"on" a place ("a missile strike on the city of Ganja").
-            places = continued.places
-            place_inferred = "place of the report it continues"
+        taken = _continued_places(places, continued) if is_inferred and not is_elsewhere else None
+        if taken is not None:
+            places, place_inferred = taken, "place of the report it continues"
         if _is_year_summary(clause, when, figures, places):
             reasons.append("a year's toll with no place more precise than a country")
             continue
@@ -477,7 +469,7 @@ def _sentence_candidates(
             and not (_ADDITIVE.match(text) and is_at_place(places))
             and not is_elsewhere
         )
-        yield locate_from_context(
+        located = locate_from_context(
             Candidate(
                 sentence=sentence,
                 clause_start=start,
@@ -493,8 +485,24 @@ def _sentence_candidates(
             ),
             clause,
             clause_dates,
-            ContextPlaces(state.last, state.heading_places, state.headline_places),
+            ContextPlaces(state.last, state.heading_places, state.headline_places, earlier),
         )
+        earlier = located if located.places else earlier
+        yield located
+
+
+def _continued_places(
+    places: Sequence[Mention], continued: Candidate | None
+) -> tuple[Mention, ...] | None:
+    """Return the places of the incident a continuation tells more of, if it takes them.
+
+    A continuation tells more of the incident before it; names in it ("reinforcements arriving
+    from Yerevan") are rarely where that incident happened, unless it says "in"/"at"/"near"/"on"
+    a place ("a missile strike on the city of Ganja").
+    """
+    if continued is None or not continued.places or is_at_place(places):
+        return None
+    return continued.places
 
 
 def _sentence_skip_reason(text: str) -> str | None:

@@ -26,6 +26,8 @@ class ContextPlaces:
     last: Candidate | None
     heading_places: tuple[Mention, ...]
     headline_places: tuple[Mention, ...]
+    # an earlier clause of the same sentence that has a place
+    clause_before: Candidate | None = None
 
 
 _LOCATIVE = re.compile(r"\b(?:in|near|at|around|outside|into|on|of|from|towards?)\s+(?:the\s+)?$")
@@ -209,6 +211,13 @@ def locate_from_context(
     tie = _ANAPHORA.search(clause)
     last = context.last
     is_follow_up = any(d.is_relative for d in dates) or tie is not None
+    why = f"“{tie.group(0)}”" if tie else "a date counted from it"
+    before = context.clause_before
+    if before is not None and before.places and is_follow_up and candidate.clause_start > 0:
+        # "The army captured Maragha the same day, but it was retaken by the Armenians the
+        # following day": the later clause goes on from the one before it
+        reason = f"place of the clause before ({why})"
+        return replace(candidate, places=before.places[:1], place_inferred=reason)
     if (
         last is not None
         and last.places
@@ -219,7 +228,6 @@ def locate_from_context(
         and last.sentence.heading == candidate.sentence.heading
         and candidate.sentence.index - last.sentence.index <= 1
     ):
-        why = f"“{tie.group(0)}”" if tie else "a date counted from it"
         reason = f"place from the sentence before ({why})"
         return replace(candidate, places=last.places[:1], place_inferred=reason)
     if context.heading_places:

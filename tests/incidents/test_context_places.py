@@ -213,3 +213,23 @@ def test_birth_years_in_brackets_do_not_make_a_survey(gaz: Gazetteer) -> None:
     (incident,) = _incidents(gaz, text)
     assert incident.when.start == dt.date(2022, 9, 30)
     assert _incidents(gaz, text.replace("born in ", "")) == ()
+
+
+def test_a_later_clause_counted_from_the_one_before_takes_its_place(gaz: Gazetteer) -> None:
+    # Wikipedia's battle pages tell a capture and its reversal in one sentence
+    text = (
+        "On 10 April 1992 the army captured Maragha, but it was retaken by the Armenians the "
+        "following day."
+    )
+    found = sorted(
+        (i.when.start, i.place.name if i.place else "", i.place_inferred)
+        for i in _incidents(gaz, text)
+    )
+    assert found == [
+        (dt.date(1992, 4, 10), "Shikharkh", ""),
+        (dt.date(1992, 4, 11), "Shikharkh", "place of the clause before (a date counted from it)"),
+    ]
+    # a clause with a date of its own is not counted from the one before
+    own = text.replace("the following day", "on 12 May 1992")
+    later = max(_incidents(gaz, own), key=lambda i: i.when.start)
+    assert later.place is None
