@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import ahocorasick
 from pyproj import Geod
@@ -70,7 +71,7 @@ class Hit:
 
 
 # a name found, its rows in order of preference, and the cue before or after it
-_Resolved = tuple[Hit, list[Entry], str]
+_Resolved = tuple[Hit, tuple[Entry, ...], str]
 
 
 def _keys_of(place: Place) -> dict[str, Entry]:
@@ -144,18 +145,27 @@ def _is_word_edge(folded: str, start: int, end: int) -> bool:
 
 def find_hits(gazetteer: Gazetteer, text: str) -> tuple[Hit, ...]:
     """All acceptable, non-overlapping name hits in ``text`` (local offsets), by start."""
-    # The resolver, the context anchors and the unresolved-names report all read the same
-    # sentence within a few steps of each other: keep the last texts' hits.
-    recent: dict[str, tuple[Hit, ...]] = gazetteer.memo("recent hits", dict)
-    hits = recent.get(text)
-    if hits is None:
-        if len(recent) >= _RECENT_HITS:
+    return _recent(gazetteer, "recent hits", text, _find_hits)
+
+
+_T = TypeVar("_T")
+_RECENT_TEXTS = 512
+
+
+def _recent(
+    gazetteer: Gazetteer, name: str, text: str, compute: Callable[[Gazetteer, str], _T]
+) -> _T:
+    """Return ``compute(gazetteer, text)``, kept for the last few hundred texts.
+
+    The resolver, the context anchors and the unresolved-names report all read the same
+    sentence within a few steps of each other.
+    """
+    recent: dict[str, _T] = gazetteer.memo(name, dict)
+    if text not in recent:
+        if len(recent) >= _RECENT_TEXTS:
             del recent[next(iter(recent))]
-        hits = recent[text] = _find_hits(gazetteer, text)
-    return hits
-
-
-_RECENT_HITS = 512
+        recent[text] = compute(gazetteer, text)
+    return recent[text]
 
 
 def _find_hits(gazetteer: Gazetteer, text: str) -> tuple[Hit, ...]:
@@ -272,7 +282,7 @@ def _nearest_km(place: Place, anchors: Sequence[Place]) -> tuple[float, str]:
     for anchor in anchors:
         if anchor.id == place.id:
             continue
-        km = _geodesic_km(place.lat, place.lon, anchor.lat, anchor.lon)
+        km = distance_km(place, anchor)
         best = min(best, (km, anchor.name))
     return best
 
@@ -283,7 +293,7 @@ _MIN_MARGIN_KM = 15.0
 _MAX_RATIO = 0.75
 
 
-def _choose(options: list[Entry], anchors: Sequence[Place], scope: str) -> tuple[Entry, str]:
+def _choose(options: Sequence[Entry], anchors: Sequence[Place], scope: str) -> tuple[Entry, str]:
     first = options[0]
     if len(options) == 1:
         return first, ""
@@ -391,12 +401,16 @@ def find_mentions(
 
 
 def _resolved_hits(gazetteer: Gazetteer, text: str) -> list[_Resolved]:
+    return _recent(gazetteer, "recent resolved hits", text, _resolve_hits)
+
+
+def _resolve_hits(gazetteer: Gazetteer, text: str) -> list[_Resolved]:
     hits = find_hits(gazetteer, text)
     cues = spread_list_cues(text, hits, [_cue(text, hit) for hit in hits])
     return _near_constrained(
         text,
         [
-            (hit, _distinct_places(_by_cue(hit.entries, cue)), cue)
+            (hit, tuple(_distinct_places(_by_cue(hit.entries, cue))), cue)
             for hit, cue in zip(hits, cues, strict=True)
         ],
     )
@@ -431,13 +445,9 @@ def _near_constrained(text: str, resolved: list[_Resolved]) -> list[_Resolved]:
             kept.append((hit, options, cue))
             continue
         anchor = after[1][0].place
-        near = [
-            e
-            for e in options
-            if _geodesic_km(e.place.lat, e.place.lon, anchor.lat, anchor.lon) <= NEAR_KM
-        ]
+        near = [e for e in options if distance_km(e.place, anchor) <= NEAR_KM]
         if near:
-            kept.append((hit, near, cue))
+            kept.append((hit, tuple(near), cue))
     return kept
 
 
@@ -445,7 +455,7 @@ def _context_anchors(
     gazetteer: Gazetteer,
     sure: list[Place],
     context: Sequence[Sentence],
-    options: list[Entry],
+    options: Sequence[Entry],
 ) -> tuple[list[Place], str]:
     if len(options) < 2:
         return [], ""
