@@ -675,8 +675,6 @@ _SINCE_BEFORE = re.compile(
     r"(?:(?:[\w-]+\s+){0,4}(?:of|in)\s+)?$"
 )
 _THE_BEFORE = re.compile(r"\b(?i:the)\s+$")
-# A news page's update stamp ("(Story last updated June 23)", "Updated: 3 May") dates the page,
-# not what it reports, and is often days after the item's own date.
 # A birth year ("Famil Ali, born in 1966, has died") is a person's, not the event's.
 _BORN_BEFORE = re.compile(r"\b(?i:born)\s+(?:(?i:in|on)\s+)?$")
 # A report's or book's year ("a report published in 1992 reconstructed the attack") dates the
@@ -689,15 +687,23 @@ _DOCUMENT_BEFORE = re.compile(
     r"\b(?i:(?:declaration|statement|agreement|treaty|accord)\s+(?:signed\s+on|of|dated)"
     r"|(?:agreement|treaty|accord)\s+on)\s+(?:the\s+)?$"
 )
+# A news page's update stamp ("(Story last updated June 23)", "Updated: 3 May") dates the page,
+# not what it reports, and is often days after the item's own date.
 _UPDATED_BEFORE = re.compile(r"\b(?i:updated):?\s+(?:(?i:on|at)\s+)?$")
+# The words before a date that make it name something else than the event reported.
+_REFERENCE_BEFORE = (
+    _SINCE_BEFORE,
+    _UPDATED_BEFORE,
+    _BORN_BEFORE,
+    _PUBLISHED_BEFORE,
+    _DOCUMENT_BEFORE,
+)
 _NOUN_AFTER = re.compile(r"\s+[A-Za-z]")
 
 
 def _is_reference(text: str, found: DateMatch) -> bool:
     before = text[max(0, found.start - 60) : found.start]
-    if _SINCE_BEFORE.search(before) or _UPDATED_BEFORE.search(before):
-        return True
-    if any(p.search(before) for p in (_BORN_BEFORE, _PUBLISHED_BEFORE, _DOCUMENT_BEFORE)):
+    if any(pattern.search(before) for pattern in _REFERENCE_BEFORE):
         return True
     # "the Sumgait (1988) and Baku (1990) pogroms": years in brackets label named events.
     if found.kind == "year" and text[found.start - 1 : found.start] == "(":

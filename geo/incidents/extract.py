@@ -53,7 +53,7 @@ from geo.model import (
 )
 from geo.places import Gazetteer, distance_km, find_mentions, find_unresolved
 
-_ADDITIVE = re.compile(r"(?i:in\s+addition|additionally|also|separately|elsewhere)\b")
+_ADDITIVE = re.compile(r"\b(?i:in\s+addition|additionally|also|separately|elsewhere)\b")
 # "(1988)", "(1988–1994)", "(May 1994 – August 2009)": years in brackets label other events;
 # "(born in 1986)" in a list of victims does not.
 _BRACKETED_YEAR = re.compile(r"\((?!\s*born\b)[^()]{0,30}?(?:19|20)\d\d[^()]{0,30}\)")
@@ -228,10 +228,16 @@ def _document_candidates(
             continue
         _catch_up(state, pending)
         dates = _dates(sentence, state)
-        reasons: list[str] = []
-        found = list(_sentence_candidates(sentence, dates, state, sections, gazetteer, reasons))
+        # about an armistice, an anniversary, an infobox field: no clause of it is a report
+        skip = _sentence_skip_reason(sentence.text)
+        reasons: list[str] = [] if skip is None else [skip]
+        found = (
+            list(_sentence_candidates(sentence, dates, state, sections, gazetteer, reasons))
+            if skip is None
+            else []
+        )
         if not found:
-            exclusion = _exclusion(sentence, dates, reasons, state)
+            exclusion = _exclusion(sentence, dates, reasons, state, is_skipped=skip is not None)
             if exclusion is not None:
                 excluded.append(exclusion)
         yield from found
@@ -239,13 +245,17 @@ def _document_candidates(
 
 
 def _exclusion(
-    sentence: Sentence, dates: Sequence[DateMatch], reasons: Sequence[str], state: _DocState
+    sentence: Sentence,
+    dates: Sequence[DateMatch],
+    reasons: Sequence[str],
+    state: _DocState,
+    *,
+    is_skipped: bool,
 ) -> ExcludedReport | None:
     """Say why a sentence with a violent word gave no report (for ``excluded.csv``)."""
-    skip = _sentence_skip_reason(sentence.text)
-    if skip is not None:
-        # about an armistice, an anniversary, ...: no date line would make it a report
-        return ExcludedReport(sentence, skip)
+    if is_skipped:
+        # no date line would make it a report, so the reason is its topic
+        return ExcludedReport(sentence, reasons[0])
     if not dates and state.item_date is None:
         undatable = undatable_date(sentence.text)
         if undatable is not None:
@@ -422,10 +432,6 @@ def _sentence_candidates(
 ) -> Iterator[Candidate]:
     """Yield the sentence's incident clauses; say in ``reasons`` why each other clause is not."""
     text = sentence.text
-    skip = _sentence_skip_reason(text)
-    if skip is not None:
-        reasons.append(skip)
-        return
     mentions: tuple[Mention, ...] | None = None
     earlier: Candidate | None = None
     continued = None if dates or sentence.is_table else _continued(state, sentence)
@@ -621,15 +627,15 @@ def _undated_reason(clause_dates: Sequence[DateMatch]) -> str:
 
 # A ministry's daily report lists the day's shelling direction by direction, one sentence each
 # ("... fired on positions in Gazakh region." then "positions were also fired from Goyarkh
-# village of Tartar region ..."): a report that says "also" and whose settlements all lie this
-# far from every place of the one before is another event of the same day, at its own places.
+# village of Tartar region ..."): a report that says "also" (or "in addition", "separately",
+# "elsewhere") and whose settlements all lie this far from every place of the one before is
+# another event of the same day, at its own places.
 _ELSEWHERE_KM = 50.0
-_ALSO = re.compile(r"\b(?:also|as\s+well)\b", re.IGNORECASE)
 
 
 def _is_elsewhere(clause: str, places: Sequence[Mention], before: Candidate | None) -> bool:
     settlements = [m for m in places if m.precision == "settlement"]
-    if before is None or not before.places or not settlements or not _ALSO.search(clause):
+    if before is None or not before.places or not settlements or not _ADDITIVE.search(clause):
         return False
     return all(
         distance_km(here.place, there.place) > _ELSEWHERE_KM

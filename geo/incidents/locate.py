@@ -46,19 +46,19 @@ _SPEAKS_AFTER = re.compile(
     r"|traded|rejected|confirmed)\b"
 )
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|at|from|of|near|to|into|on)\s+(?:the\s+)?$", re.I)
-# "in X", "in the village of X", "in the Armenian village of X", "at the nearby border town of X"
-# The wires' "the Defense Ministry in Baku said", "officials in Yerevan said"; not "officials
-# in Nagorno-Karabakh reported" (seeds 000-002), where the region is where the news is.
 # "accuses Baku of shelling areas inside Nagorno-Karabakh", "Baku accuses Armenia of mortar
 # shelling": the accused party, a government named by its capital, is no place.
 _ACCUSED_BEFORE = re.compile(r"\b(?i:accus(?:e|es|ed|ing))\s+(?:the\s+)?$")
 _OF_AFTER = re.compile(r"\s+of\b")
+# The wires' "the Defense Ministry in Baku said", "officials in Yerevan said"; not "officials
+# in Nagorno-Karabakh reported" (seeds 000-002), where the region is where the news is.
 _INSTITUTION_IN = re.compile(
     r"\b(?i:ministry|government|officials|authorities|spokes(?:man|woman|person)|command"
     r"|headquarters|presidency|office)\s+in\s+$"
 )
 # Only the national capitals of the texts (Baku, Yerevan) are this large.
 _CAPITAL_POPULATION = 1_000_000
+# "in X", "in the village of X", "in the Armenian village of X", "at the nearby border town of X"
 _AT_PLACE = re.compile(
     r"\b(?:in|at|near|on)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:city|town|village)\s+of\s+)?$"
 )
