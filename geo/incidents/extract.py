@@ -488,6 +488,7 @@ def _sentence_candidates(
                 is_continuation=is_continuation,
                 continues=continued.key if is_continuation and continued is not None else None,
                 place_inferred=place_inferred,
+                is_war_dated=is_war_dated,
             ),
             clause,
             clause_dates,

@@ -18,7 +18,10 @@ Reports are the same event when:
 
 A report without a place can join a located group but never links two groups at different
 places, so "further acts of violence took place in February 1988" cannot fuse the Askeran
-clash with the Sumgait pogrom.
+clash with the Sumgait pogrom. Likewise a report dated by a long range (a month, the span of
+the war it names) can join one group of day reports but never links two groups of days more
+than two days apart: "the Madagiz offensive ... during the Second Nagorno-Karabakh War" does
+not fuse the column destroyed on 29 September with the heights captured on 2 October.
 """
 
 from __future__ import annotations
@@ -72,6 +75,8 @@ class Candidate:
     is_relative: bool = False
     is_continuation: bool = False
     continues: tuple[str, int, int] | None = None
+    # dated only by the span of the war the clause names ("during the Second ... War")
+    is_war_dated: bool = False
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -103,6 +108,9 @@ def merge_candidates(candidates: Sequence[Candidate]) -> tuple[Incident, ...]:
     places: list[set[str]] = [
         {c.place_id} if c.place_id is not None and c.is_pinpoint else set() for c in candidates
     ]
+    # Days of each group: a report dated by a long range may join one group of day reports,
+    # but never bridge two groups of days too far apart to be one event.
+    days: list[tuple[dt.date, dt.date] | None] = [_day_span(c.when) for c in candidates]
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -114,14 +122,41 @@ def merge_candidates(candidates: Sequence[Candidate]) -> tuple[Incident, ...]:
         a, b = root(left), root(right)
         if a == b or (places[a] and places[b] and places[a] != places[b]):
             continue
+        if not _are_close_days(days[a], days[b]):
+            continue
         keep, gone = min(a, b), max(a, b)
         parent[gone] = keep
         places[keep] |= places[gone]
+        days[keep] = _joined_days(days[keep], days[gone])
     groups: dict[int, list[Candidate]] = {}
     for index, candidate in enumerate(candidates):
         groups.setdefault(root(index), []).append(candidate)
     incidents = [_incident(group) for group in groups.values()]
     return tuple(sorted(incidents, key=lambda i: (i.when.start, i.when.end, i.id)))
+
+
+# Day reports this many days apart at most can tell of one event ("4 March" and "5 March").
+_CLOSE_DAYS = 2
+
+
+def _day_span(when: DateRange) -> tuple[dt.date, dt.date] | None:
+    is_days = when.precision == "day" and (when.end - when.start).days <= _CLOSE_DAYS
+    return (when.start, when.end) if is_days else None
+
+
+def _are_close_days(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None) -> bool:
+    if a is None or b is None:
+        return True
+    gap = max((b[0] - a[1]).days, (a[0] - b[1]).days)
+    return gap <= _CLOSE_DAYS
+
+
+def _joined_days(
+    a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None
+) -> tuple[dt.date, dt.date] | None:
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), max(a[1], b[1])
 
 
 def _same_event_pairs(candidates: Sequence[Candidate]) -> Iterator[tuple[int, int]]:
@@ -417,8 +452,10 @@ def _widest_precise(group: Sequence[Candidate]) -> DateRange:
 
     A range that holds all the others ("fighting that started on 27 July" ... "By August 5")
     wins; reports a day or two apart ("4 March" against "5 March") widen to cover both;
-    otherwise the range most reports give wins, the earliest on a tie.
+    otherwise the range most reports give wins, the earliest on a tie. The span of a war a
+    report names only says the event fell within it, so a date the text writes wins over it.
     """
+    group = [c for c in group if not c.is_war_dated] or group
     best = min(DATE_RANK[c.when.precision] for c in group)
     precise = [c.when for c in group if DATE_RANK[c.when.precision] == best]
     starts = [w.start for w in precise]

@@ -4,8 +4,11 @@ import datetime as dt
 
 import pytest
 
+from geo.incidents import extract_incidents
 from geo.incidents.extract import Extraction
 from geo.model import Incident
+from geo.places import Gazetteer
+from geo.read.corpus import parse_document
 
 D = dt.date
 
@@ -127,3 +130,24 @@ def test_duplicate_paragraphs_are_merged(extraction: Extraction) -> None:
         for source in incident.sources:
             key = (" ".join(source.quote.split()), incident.when.start, incident.when.end)
             assert seen.setdefault(key, incident.id) == incident.id, key
+
+
+# Wikipedia, "Madagiz offensive" (CC BY-SA 4.0, as mirrored at soft.lk/key/Madagiz_offensive):
+# the lede is dated only by the war it names; the timeline below gives the days.
+MADAGIZ = (
+    "The Madagiz offensive was a military operation launched by Azerbaijan against the "
+    "self-proclaimed Republic of Artsakh during the Second Nagorno-Karabakh War.\n\n"
+    "On 29 September, the Azerbaijani authorities stated that their aerial and ground forces "
+    "destroyed a mixed column of Armenian military vehicles travelling from Madagiz, together "
+    "with an artillery battery. On 2 October, the Azerbaijani forces captured and took control "
+    "of dominant heights around Madagiz."
+)
+
+
+def test_a_report_dated_by_its_war_does_not_fuse_the_days_it_spans(
+    gazetteer: Gazetteer,
+) -> None:
+    document = parse_document(MADAGIZ, "madagiz.txt")
+    found = extract_incidents([document], gazetteer).incidents
+    days = sorted((i.when.start, i.when.end) for i in found if i.when.start == i.when.end)
+    assert days == [(D(2020, 9, 29), D(2020, 9, 29)), (D(2020, 10, 2), D(2020, 10, 2))]
