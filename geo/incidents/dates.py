@@ -177,6 +177,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "item_period",
             r"\b(?i:(?P<which>last|past|previous|earlier\s+this|this)\s+(?P<unit>week|month))\b",
         ),
+        # "After border clashes two weeks ago that killed almost 200 soldiers" (Reuters): a
+        # count back from the item's own day.
+        (
+            "ago",
+            r"\b(?i:(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few"
+            r"|several)\s+(?P<unit>days?|weeks?|months?)\s+ago)\b",
+        ),
         (
             "deictic",
             # "(today the Armenian provinces ...)" (seed 004; "(today known as" elsewhere),
@@ -195,7 +202,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _SIGNALS = {
     "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
     "year": re.compile(r"(?:19|20)\d\d"),
-    "relative": re.compile(r"\b(?i:next|following|same|previous|later|meanwhile|this|last|past)\b"),
+    "relative": re.compile(
+        r"\b(?i:next|following|same|previous|later|meanwhile|this|last|past|ago)\b"
+    ),
     "deictic": re.compile(
         r"day\b|(?i:tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening))"
     ),
@@ -229,6 +238,7 @@ _NEEDS = {
     "same_month": {"relative"},
     "same_time": {"relative"},
     "item_period": {"relative"},
+    "ago": {"relative"},
     "weekday": {"deictic"},
     "deictic": {"deictic"},
 }
@@ -556,6 +566,27 @@ class _Resolver:
             return end.replace(day=1), end, "month", True, False
         return first, item, "day", True, False
 
+    def _ago(self, m: re.Match[str]) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        item = self._item_week()
+        if item is None:
+            return None
+        word = " ".join(m["n"].lower().split())
+        unit = m["unit"].lower().rstrip("s")
+        self.inferred = f"'{m.group(0)}' counted from {self.context.describe_item_date()}"
+        # "several days ago" is vaguer than "three days ago": from two to seven units back
+        low, high = (2, 7) if word in ("a few", "several") else (_ago_count(word),) * 2
+        if unit == "month":
+            first = item.replace(day=1)
+            start = first - relativedelta(months=high)
+            end = first - relativedelta(months=low - 1) - dt.timedelta(days=1)
+            return start, end, "month", True, False
+        days = 7 if unit == "week" else 1
+        # a count of weeks is a round figure: the week around the day it points at
+        slack = 3 if unit == "week" and low == high else 0
+        start = item - dt.timedelta(days=high * days + slack)
+        end = min(item, item - dt.timedelta(days=low * days - slack))
+        return start, end, "day", True, False
+
     def _item_week(self) -> dt.date | None:
         item = self.context.item_date
         previous = self.previous
@@ -618,6 +649,10 @@ class _Resolver:
         return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", True, True
 
 
+def _ago_count(word: str) -> int:
+    return 1 if word in ("a", "an") else _NUMBER_WORDS.get(word) or int(word)
+
+
 def find_dates(
     text: str,
     *,
@@ -666,13 +701,18 @@ def find_dates(
                 claimed.append((match.start(), match.end()))
                 found.append(resolved)
     ordered = sorted(found, key=lambda f: f.start)
-    return [_widen_by_duration(text, m) for m in ordered if not _is_reference(text, m)]
+    kept = [m for m in ordered if not _is_reference(text, m)]
+    if kept and _is_state_end(text, kept[0]):
+        kept = kept[1:]
+    return [_widen_by_duration(text, m) for m in kept]
 
 
 # "since the 1994 war", "the 2008 Mardakert clashes": a date naming another event, not this one.
+# "the worst bout of fighting since a six-week war between the two ex-Soviet countries in late
+# 2020" (Reuters): the event compared with, however long its description.
 _SINCE_BEFORE = re.compile(
-    r"\b(?i:since|after|before|following|prior\s+to)\s+(?:the\s+)?"
-    r"(?:(?:[\w-]+\s+){0,4}(?:of|in)\s+)?$"
+    r"\b(?i:since|after|before|following|prior\s+to)\s+(?:(?i:the|an?)\s+)?"
+    r"(?:(?:[\w-]+\s+){0,8}(?:of|in)\s+)?$"
 )
 _THE_BEFORE = re.compile(r"\b(?i:the)\s+$")
 # A birth year ("Famil Ali, born in 1966, has died") is a person's, not the event's.
@@ -702,7 +742,7 @@ _NOUN_AFTER = re.compile(r"\s+[A-Za-z]")
 
 
 def _is_reference(text: str, found: DateMatch) -> bool:
-    before = text[max(0, found.start - 60) : found.start]
+    before = text[max(0, found.start - 90) : found.start]
     if any(pattern.search(before) for pattern in _REFERENCE_BEFORE):
         return True
     # "the Sumgait (1988) and Baku (1990) pogroms": years in brackets label named events.
@@ -713,6 +753,17 @@ def _is_reference(text: str, found: DateMatch) -> bool:
     is_attributive = found.kind == "year" and _THE_BEFORE.search(before) is not None
     is_subject = found.start <= len("The ")
     return is_attributive and not is_subject and _NOUN_AFTER.match(text, found.end) is not None
+
+
+# "internationally recognised as part of Azerbaijan but until 2020 largely controlled by ...",
+# "inhabited mostly by ethnic Armenians until 2023": a year that ends a state, with no date of
+# a start before it, says how long the state lasted, not when anything happened.
+_UNTIL_BEFORE = re.compile(r"\b(?i:until)\s+$")
+
+
+def _is_state_end(text: str, first: DateMatch) -> bool:
+    before = text[max(0, first.start - 10) : first.start]
+    return first.kind == "year" and _UNTIL_BEFORE.search(before) is not None
 
 
 # "44 days of fighting ended on November 10": the date closes a span of known length.

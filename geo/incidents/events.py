@@ -49,7 +49,9 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
         # Azerbaijani ministry's "taken under control", "returned under control" (devnews 13).
         r"|(?:(?<=forces\s)|(?<=troops\s)|(?<=army\s)|(?<=was\s)|(?<=were\s)|(?<=had\s)"
         r"|(?<=been\s))occupied\b|\boccupied\s+by\b"
-        r"|(?:(?<=taken\s)|(?<=returned\s)|(?<=brought\s))under\s+(?:the\s+)?control\b"
+        # "took under its control several strategic peaks" (the ministry's spokesman)
+        r"|(?:(?<=taken\s)|(?<=took\s)|(?<=returned\s)|(?<=brought\s))under\s+"
+        r"(?:the\s+|its\s+|their\s+)?control\b"
         # The Azerbaijani side's word for taking back a place ("liberated Hadrut", "the
         # liberation of Kalbajar"); the Armenian side uses it of 1990s captures too.
         # "Artsakh Liberation War" is a name: the cue is the lower-case word. "In the liberated
@@ -76,7 +78,10 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
         # ceasefire (regime)", "border shootings". The noun "ceasefire violation" mostly sums
         # up ("the deadliest ceasefire violation"), so only the verb counts.
         r"|\bunder\s+(?:\w+\s+){0,3}fire\b|\bsubjected\s+to\s+(?:\w+\s+)?fire\b"
-        r"|\bfired\s+(?:at|on|upon)\b|\bfired\s+from\b(?!\s+(?:his|her|their)\s+(?:job|post)s?\b)"
+        # "had started firing at Azerbaijani positions", "fired towards Armenian positions",
+        # "firing across the border" (the wires relaying both ministries)
+        r"|\bfir(?:ed|ing)\s+(?:at|on|upon|towards?|across|into)\b"
+        r"|\bfired\s+from\b(?!\s+(?:his|her|their)\s+(?:job|post)s?\b)"
         r"|\bviolat(?:ed|ing)\s+(?:the\s+)?cease[\s-]?fire\b"
         # the mediators' and ministries' "a serious breach of cease fire on the Line of Contact"
         r"|\bbreach(?:es)?\s+of\s+(?:the\s+)?cease[\s-]?fire\b"

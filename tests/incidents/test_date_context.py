@@ -249,6 +249,11 @@ def test_a_pages_undated_lead_takes_the_infobox_date() -> None:
         ("Shooting was reported earlier this week.", D(1993, 6, 28), D(1993, 7, 4)),
         ("Two soldiers died in the past week.", D(1993, 6, 28), D(1993, 7, 4)),
         ("Two soldiers died last month.", D(1993, 6, 1), D(1993, 6, 30)),
+        # Reuters, 28 September 2022: "After border clashes two weeks ago that killed ..."
+        ("Border clashes two weeks ago killed dozens.", D(1993, 6, 17), D(1993, 6, 23)),
+        ("The village was shelled three days ago.", D(1993, 7, 1), D(1993, 7, 1)),
+        ("The post was attacked several days ago.", D(1993, 6, 27), D(1993, 7, 2)),
+        ("The town fell two months ago.", D(1993, 5, 1), D(1993, 5, 31)),
     ],
 )
 def test_weeks_and_months_count_from_the_item_date(text: str, start: dt.date, end: dt.date) -> None:

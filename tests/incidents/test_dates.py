@@ -143,6 +143,28 @@ def test_years_that_name_other_events_are_not_dates() -> None:
     assert find_dates("the heaviest casualties since the Mardakert clashes of March 2008") == []
     assert find_dates("the Sumgait (1988) and Baku (1990) pogroms") == []
     assert find_dates("casualties like those of the 2008 clashes") == []
+    # Reuters: the war compared with, however long the words that describe it
+    text = (
+        "the worst fighting since a six-week war between the two ex-Soviet countries in late 2020"
+    )
+    assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Reuters' and AP's background paragraphs: how long a state lasted, not an event
+        "internationally recognised as part of Azerbaijan but until 2020 largely controlled by",
+        "the region of Nagorno-Karabakh, inhabited mostly by ethnic Armenians until 2023",
+    ],
+)
+def test_a_year_that_ends_a_state_is_no_date(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_a_year_after_until_that_ends_a_dated_span_stays() -> None:
+    found = find_dates("Fighting raged in 1991 and lasted until 1994 in the district.")
+    assert [m.when.start.year for m in found] == [1991, 1994]
 
 
 def test_year_opening_the_sentence_dates_it() -> None:

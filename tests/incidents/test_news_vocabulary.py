@@ -51,6 +51,16 @@ from geo.places import Gazetteer, find_mentions
         ("The heights were taken under control by the army units.", "capture"),
         ("The military operation conducted by the Soviet Army began in May.", "offensive"),
         ("Yerevan accused Azerbaijani troops of attacking a border post.", "clash"),
+        # the wires relaying both ministries (Reuters, 28 September 2022)
+        ("Armenian units had started firing at Azerbaijani positions.", "firefight"),
+        ("Azerbaijani forces had fired towards Armenian positions near the border.", "firefight"),
+        (
+            "Both sides accused each other of breaching the truce by firing across the border.",
+            "firefight",
+        ),
+        # the Azerbaijani ministry's spokesman (September 2020)
+        ("The army also took under control some strategic peaks in the highlands.", "capture"),
+        ("Baku said it took under its control several strategic peaks.", "capture"),
     ],
 )
 def test_wire_idioms_are_violence(clause: str, expected: EventType) -> None:
