@@ -374,9 +374,16 @@ _YEAR_AS_TIME = re.compile(
 )
 
 
+# "2010 Mardakert Skirmishes", "The 2010 Mardakert skirmishes were a series of ...": the year of
+# the article's subject, as Wikipedia titles and ledes name clashes, is the year of its days.
+_SUBJECT_YEAR = re.compile(r"\s*(?:(?i:the)\s+)?$")
+
+
 def _tells_the_year(text: str, found: DateMatch) -> bool:
     """Tell whether a date may give its year to later dates that have none."""
     if found.kind != "year":
+        return True
+    if _SUBJECT_YEAR.fullmatch(text, 0, found.start) is not None:
         return True
     return _YEAR_AS_TIME.search(text, max(0, found.start - 16), found.start) is not None
 
@@ -413,7 +420,27 @@ def _clause_date(clause: str, dates: Sequence[DateMatch]) -> DateRange | None:
         text = " … ".join(d.when.text for d in usable)
         inferred = next((d.when.inferred for d in usable if d.when.inferred), "")
         return DateRange(start, end, precision, text, inferred)
-    return min(usable, key=lambda d: (DATE_RANK[d.when.precision], d.start)).when
+    first = min(usable, key=lambda d: (DATE_RANK[d.when.precision], d.start))
+    return _restated(first, usable).when
+
+
+# A day counted from the sentence before and a written date this close tell the same time.
+_RESTATED_DAYS = 2
+
+
+def _restated(first: DateMatch, usable: Sequence[DateMatch]) -> DateMatch:
+    """Return the written date that restates a relative one ("the next day ... on June 20–21").
+
+    A written date far from the relative one tells of another event ("captured Shusha the
+    next day ... the capture of Lachin on 18 May"), so the relative one stays.
+    """
+    if not first.is_relative:
+        return first
+    for other in usable:
+        is_close = abs((other.when.start - first.when.start).days) <= _RESTATED_DAYS
+        if not other.is_relative and other.when.precision == first.when.precision and is_close:
+            return other
+    return first
 
 
 def _is_span_of_years(when: DateRange) -> bool:

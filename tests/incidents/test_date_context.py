@@ -293,3 +293,44 @@ def test_a_declarations_year_does_not_date_the_items_news() -> None:
     document = parse_document(text, "item.txt")
     (incident,) = extract_incidents([document], load_gazetteer(PLACES_CSV)).incidents
     assert incident.when.start == D(2022, 3, 23)
+
+
+# Wikipedia, "2010 Mardakert skirmishes" (CC BY-SA 4.0, as mirrored at piglix.com): the year is
+# only in the subject of the lede; the days after it have none.
+MARDAKERT_2010 = (
+    "The 2010 Mardakert skirmishes were a series of violations of the Nagorno-Karabakh War "
+    "ceasefire. The skirmish occurred near the village of Chayli, located in the province of "
+    "Mardakert/Tartar in Nagorno-Karabakh on June 18–19. The Azeri forces killed four Armenian "
+    "soldiers. Armenian forces retaliated the next day by launching an attack near Fizuli on "
+    "June 20–21, killing one Azerbaijani serviceman."
+)
+# seed 004: the written date is another event's, so the counted one stays
+SHUSHA_NEXT_DAY = (
+    "Iranian diplomats were able to bring the presidents to Tehran for bilateral talks on 7 May "
+    "1992. The peace efforts were disrupted on the next day when Armenian troops captured the "
+    "town of Shusha and completely failed following the capture of Lachin on 18 May."
+)
+
+
+def test_the_year_of_a_ledes_subject_dates_the_days_after_it() -> None:
+    extraction = extract_incidents(
+        [parse_document(MARDAKERT_2010, "page.txt")], load_gazetteer(PLACES_CSV)
+    )
+    spans = {(i.when.start, i.when.end) for i in extraction.incidents}
+    assert (D(2010, 6, 18), D(2010, 6, 19)) in spans
+
+
+def test_a_written_date_restating_a_counted_one_wins() -> None:
+    extraction = extract_incidents(
+        [parse_document(MARDAKERT_2010, "page.txt")], load_gazetteer(PLACES_CSV)
+    )
+    (fizuli,) = [i for i in extraction.incidents if "Fizuli" in i.sources[0].quote]
+    assert (fizuli.when.start, fizuli.when.end) == (D(2010, 6, 20), D(2010, 6, 21))
+
+
+def test_a_written_date_of_another_event_leaves_the_counted_one() -> None:
+    extraction = extract_incidents(
+        [parse_document(SHUSHA_NEXT_DAY, "page.txt")], load_gazetteer(PLACES_CSV)
+    )
+    (shusha,) = [i for i in extraction.incidents if "Shusha" in i.sources[0].quote]
+    assert (shusha.when.start, shusha.when.end) == (D(1992, 5, 8), D(1992, 5, 8))
