@@ -44,6 +44,13 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
         r"|\bseiz(?:ed|ure)\b(?!\s+of\b)|\bfell\s+to\b|\bfall\s+of\b|\brecaptur(?:ed|e)\b"
         r"|\bstorm(?:ed|ing)\b|\boverr(?:an|un)\b|\bdriven\s+out\b|\boccupying\b"
         r"|\btook\s+control\b|\bretaken\b"  # the passive of "retook": "it was retaken by ..."
+        # The loser's side of a capture, as AP, the seeds and devset write it: "after losing
+        # Mardakert", "the loss of Lachin", "losing their final foothold of the enclave", "It
+        # lost its last major foothold". Not "lost faith in" or "lost 1,500 soldiers", and not
+        # a loss that only times what follows: "cleared him ... after the loss of Khojaly".
+        r"|\b(?:los(?:t|ing)|(?<!after\s)(?<!since\s)(?<!following\s)the\s+loss\s+of)\s+"
+        r"(?:control\s+of\s+)?(?-i:[A-Z][a-z]\w+)"
+        r"|\blos(?:t|ing)\s+(?:its|their|the)\s+(?:\w+\s+){0,2}foothold\b"
         # The verb, not the adjective of "the occupied territories": "Armenian forces occupied
         # 20 percent", "the village was occupied by ..." (devnews 08, 13; devset); and the
         # Azerbaijani ministry's "taken under control", "returned under control" (devnews 13).
@@ -102,7 +109,7 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
         r"\bkill(?:ed|ing|s)\b|\bdead\b|\bdied\b|\bdeaths?\b|\bmurder(?:ed)?\b"
         r"|\bfatalities\b|\bwounded\b|\binjured\b|\bbeaten\b|\brap(?:ed|e)\b"
         r"|\bexpel(?:led)?\b|\bdeport(?:ed|ations?)\b|\batrocities\b|\barmed\s+coup\b"
-        r"|\bperished\b",
+        r"|\bperished\b|\blost\s+(?:his|her|their)\s+lives?\b",
     ),
 )
 # One alternation with a named group per type: a single scan finds every cue in a clause.
@@ -123,7 +130,8 @@ _CUE_STARTS = (
     "incursion", "incident", "violence", "war erupted", "kill", "dead", "died", "death", "murder",
     "fatalities", "wounded", "injured", "beaten", "rape", "expel", "deport", "atrocit", "armed",
     "liberat", "under", "subjected", "fired", "violat", "fell in", "perished", "strike",
-    "struck", "occupied", "military", "breach", "retaken", "anti-", "explosion",
+    "struck", "occupied", "military", "breach", "retaken", "anti-", "explosion", "losing",
+    "the loss",
 )  # fmt: skip
 _STEM_MATCHER = ahocorasick.Automaton()
 for _stem in _CUE_STARTS:
