@@ -10,10 +10,12 @@ from geopy.distance import geodesic
 from hypothesis import given
 from hypothesis import strategies as st
 
+from geo.incidents import extract_incidents
 from geo.model import Sentence
 from geo.places import Gazetteer, distance_km, find_mentions, find_unresolved, load_gazetteer
 from geo.places.names import fold, spelling_variants
 from geo.places.words import is_compound, is_person
+from geo.read.corpus import parse_document
 from tests.gazetteer_fixtures import (
     PLACES_CSV,
     mention_of,
@@ -487,3 +489,17 @@ def test_the_resolvers_distance_agrees_with_geopy(gaz: Gazetteer) -> None:
     for a, b in itertools.combinations(rows, 2):
         expected = geodesic((a.lat, a.lon), (b.lat, b.lon)).km
         assert distance_km(a, b) == pytest.approx(expected, abs=1e-6)
+
+
+def test_ganja_near_tartar_is_ganja_not_yevlakh(gaz: Gazetteer) -> None:
+    # GeoNames lists "Gəncə" among Yevlakh's names; in a report from Tartar (nearer Yevlakh)
+    # its generated spelling "Ganja" drew the city's name to Yevlakh (AzerNews, 14 Oct 2020).
+    text = (
+        "Shells fell on Tartar and its villages on October 14, 2020, killing a resident. "
+        "On the night leading to October 11, a missile attack on Azerbaijan's second-largest "
+        "city Ganja killed ten civilians."
+    )
+    found = extract_incidents([parse_document(text, "item.txt")], gaz).incidents
+    [ganja] = [i for i in found if "Ganja" in i.sources[0].quote]
+    assert ganja.place is not None
+    assert ganja.place.id == GANJA
