@@ -846,6 +846,9 @@ def heading_year(heading: str) -> int | None:
     return None
 
 
+_CLOCK_TIME = re.compile(
+    r"(?:,\s*|\s+(?:at\s+)?)\b\d{1,2}[:.]\d\d(?:\s*(?i:[ap]\.?m\.?|GMT|UTC|local\s+time))?\b\.?"
+)
 # A timeline's entry heading is only a date ("14 March", "3 April 2016", "May 1992"); a
 # heading with more words names a section ("Battle of Shusha, May 1992") and dates nothing.
 _HEADING_DATE_SHARE = 0.8
@@ -857,7 +860,9 @@ def heading_date(heading: str, context: DateContext) -> DateRange | None:
     A timeline (devset's two, the wires' "chronicle" items) sets each day's events under a
     heading that is a bare date; every undated report under it happened then.
     """
-    part = heading.rsplit(" > ", 1)[-1].strip(" :.-–")
+    # a live blog stamps each entry with its day and time ("23 Oct 2020, 19:02"): the time
+    # is part of the date, not more words
+    part = _CLOCK_TIME.sub("", heading.rsplit(" > ", 1)[-1]).strip(" ,:.-–")
     found = find_dates(part, context=context)
     if len(found) != 1:
         return None

@@ -44,6 +44,9 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
         r"|\bseiz(?:ed|ure)\b(?!\s+of\b)|\bfell\s+to\b|\bfall\s+of\b|\brecaptur(?:ed|e)\b"
         r"|\bstorm(?:ed|ing)\b|\boverr(?:an|un)\b|\bdriven\s+out\b|\boccupying\b"
         r"|\btook\s+control\b|\bretaken\b"  # the passive of "retook": "it was retaken by ..."
+        # "has taken control of nine new villages", "forces take control of Hadrut", "managed
+        # to take control of the village of Parukh" (the wires, Wikipedia, both sides' agencies)
+        r"|\b(?:take[ns]?|taking)\s+control\s+(?:of|over)\b"
         # The loser's side of a capture, as AP, the seeds and devset write it: "after losing
         # Mardakert", "the loss of Lachin", "losing their final foothold of the enclave", "It
         # lost its last major foothold". Not "lost faith in" or "lost 1,500 soldiers", and not
@@ -131,7 +134,7 @@ _CUE_STARTS = (
     "fatalities", "wounded", "injured", "beaten", "rape", "expel", "deport", "atrocit", "armed",
     "liberat", "under", "subjected", "fired", "violat", "fell in", "perished", "strike",
     "struck", "occupied", "military", "breach", "retaken", "anti-", "explosion", "losing",
-    "the loss",
+    "the loss", "take", "taking",
 )  # fmt: skip
 _STEM_MATCHER = ahocorasick.Automaton()
 for _stem in _CUE_STARTS:
@@ -177,7 +180,10 @@ _AGGREGATE = re.compile(
     # Running totals of the ministries: "to date, N servicemen", "so far, five deaths"; not
     # "the worst fighting to date".
     r"|(?:to\s+date|so\s+far),?\s+(?:[\w,]+\s+){0,5}?(?:\d+|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?)\b)",
+    r"|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?)\b"
+    # a toll that grows: "fatalities among military personnel have risen to at least 926",
+    # "the number of Azerbaijanis killed rose to 39" (a live blog; devset)
+    r"|\b(?:rose|risen|rise|rises|climbed)\s+to\s+(?:at\s+least\s+|over\s+|more\s+than\s+)?\d)",
     re.IGNORECASE,
 )
 

@@ -142,6 +142,23 @@ def test_a_timeline_dates_the_reports_under_each_date_heading() -> None:
     assert all(i.when.inferred.startswith("from the timeline heading") for i in incidents)
 
 
+def test_a_live_blogs_time_stamp_dates_the_entry_under_it() -> None:
+    # OC Media's and Al Jazeera's live updates stamp each entry with its day and time
+    text = (
+        "Live updates: Day 27 of fighting\n\n23 Oct 2020, 19:19\n\nShelling near Lachin\n\n"
+        "Azerbaijani forces fired upon a road near the city of Lachin this afternoon.\n\n"
+        "23 Oct 2020, 19:02\n\nNine villages taken\n\n"
+        "The Azerbaijani military has taken control of two villages near Martuni.\n"
+    )
+    incidents = extract_incidents(
+        [parse_document(text, "live.txt")], load_gazetteer(PLACES_CSV)
+    ).incidents
+    captured = [i for i in incidents if "Martuni" in i.sources[0].quote]
+    assert [(i.when.start, i.when.inferred) for i in captured] == [
+        (D(2020, 10, 23), "from the timeline heading '23 Oct 2020'")
+    ]
+
+
 @pytest.mark.parametrize(
     "heading",
     ["Battle of Shusha, 8 May", "Events of 2 April and the days after", "The war"],

@@ -61,6 +61,8 @@ from geo.places import Gazetteer, find_mentions
         # the Azerbaijani ministry's spokesman (September 2020)
         ("The army also took under control some strategic peaks in the highlands.", "capture"),
         ("Baku said it took under its control several strategic peaks.", "capture"),
+        ("The army has taken control of nine new villages.", "capture"),
+        ("Azerbaijani forces take control of Hadrut and the heights around it.", "capture"),
         # the loser's side of a capture (AP, 1993; seeds; devset)
         ("Its forces fled north after losing Mardakert on Sunday.", "capture"),
         ("The loss of Lachin was the final blow to the regime.", "capture"),
@@ -155,6 +157,9 @@ def test_running_totals_are_not_incidents_but_superlatives_are_not_totals() -> N
     # one day's count in a ministry's daily report, not a total over a period
     assert not is_aggregate("Armenian units violated ceasefire 24 times throughout the day.")
     assert is_aggregate("Shelling continued throughout the war.")
+    # a live blog's growing toll
+    assert is_aggregate("Fatalities among military personnel have risen to at least 926.")
+    assert is_aggregate("By then the number of soldiers killed rose to 39.")
 
 
 def test_a_front_stretch_is_placed_at_its_first_place(gazetteer: Gazetteer) -> None:
