@@ -34,7 +34,10 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
         r"|\brockets?\b|\bmissiles?\b|\bGrad\b|\bbomb(?:ed|ing|s)\b|\bair\s?strikes?\b"
         # "strikes hit residential homes", "a strike on the town" (HRW, the wires); not a
         # labour strike, which is "a strike in Yerevan", "went on strike"
-        r"|\bstrikes?\s+(?:hit|on|against|target(?:ed|ing))\b|\bstruck\s+(?:by|twice|again)\b",
+        r"|\bstrikes?\s+(?:hit|on|against|target(?:ed|ing))\b|\bstruck\s+(?:by|twice|again)\b"
+        # "attacked with cluster munitions", "launched the attack by using cluster bombs"
+        # (HRW, Amnesty, both sides' agencies)
+        r"|\bcluster\s+(?:munitions?|bombs?)\b",
     ),
     (
         "capture",
@@ -134,7 +137,7 @@ _CUE_STARTS = (
     "fatalities", "wounded", "injured", "beaten", "rape", "expel", "deport", "atrocit", "armed",
     "liberat", "under", "subjected", "fired", "violat", "fell in", "perished", "strike",
     "struck", "occupied", "military", "breach", "retaken", "anti-", "explosion", "losing",
-    "the loss", "take", "taking",
+    "the loss", "take", "taking", "cluster",
 )  # fmt: skip
 _STEM_MATCHER = ahocorasick.Automaton()
 for _stem in _CUE_STARTS:

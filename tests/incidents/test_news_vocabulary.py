@@ -62,6 +62,9 @@ from geo.places import Gazetteer, find_mentions
         ("The army also took under control some strategic peaks in the highlands.", "capture"),
         ("Baku said it took under its control several strategic peaks.", "capture"),
         ("The army has taken control of nine new villages.", "capture"),
+        # HRW, Amnesty and both sides' agencies on the 2020 war
+        ("The town was continuously attacked with cluster munitions.", "shelling"),
+        ("They launched the attack by using cluster bombs.", "shelling"),
         ("Azerbaijani forces take control of Hadrut and the heights around it.", "capture"),
         # the loser's side of a capture (AP, 1993; seeds; devset)
         ("Its forces fled north after losing Mardakert on Sunday.", "capture"),
