@@ -74,7 +74,12 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
     ),
     (
         "offensive",
-        r"\boffensives?\b|\bcounter-?attacks?\b|\bassaults?\b|\bto\s+take\b"
+        r"\boffensives?\b|\bcounter-?attacks?\b|\bassaults?\b"
+        # "sent to take the town"; not "expect the peacekeepers to take measures", "called on
+        # them to take action", "sent to take part in" (Panorama, a campus paper, the seeds)
+        r"|\bto\s+take\b(?!\s+(?:measures|steps|action|part|place|note|care)\b)"
+        # "violated the ceasefire and invaded the area of responsibility of the peacekeepers"
+        r"|\binvad(?:ed|ing)\b|\binvasion\s+of\b"
         # "the May 1991 military operation conducted by the Soviet Army" (devset 04), "the
         # military operation launched by Azerbaijan" (seeds), "large-scale military
         # operations ... on September 19" (devnews 25)
@@ -95,7 +100,7 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
         # "firing across the border" (the wires relaying both ministries)
         r"|\bfir(?:ed|ing)\s+(?:at|on|upon|towards?|across|into)\b"
         r"|\bfired\s+from\b(?!\s+(?:his|her|their)\s+(?:job|post)s?\b)"
-        r"|\bviolat(?:ed|ing)\s+(?:the\s+)?cease[\s-]?fire\b"
+        r"|\bviolat(?:ed|ing)\s+(?:the\s+)?(?:[\w()-]+\s+){0,3}?cease[\s-]?fire\b"
         # the mediators' and ministries' "a serious breach of cease fire on the Line of Contact"
         r"|\bbreach(?:es)?\s+of\s+(?:the\s+)?cease[\s-]?fire\b"
         r"|\bshootings?\b(?!\s+down)",
@@ -137,7 +142,7 @@ _CUE_STARTS = (
     "fatalities", "wounded", "injured", "beaten", "rape", "expel", "deport", "atrocit", "armed",
     "liberat", "under", "subjected", "fired", "violat", "fell in", "perished", "strike",
     "struck", "occupied", "military", "breach", "retaken", "anti-", "explosion", "losing",
-    "the loss", "take", "taking", "cluster",
+    "the loss", "take", "taking", "cluster", "invad", "invasion",
 )  # fmt: skip
 _STEM_MATCHER = ahocorasick.Automaton()
 for _stem in _CUE_STARTS:

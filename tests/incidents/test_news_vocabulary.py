@@ -62,6 +62,9 @@ from geo.places import Gazetteer, find_mentions
         ("The army also took under control some strategic peaks in the highlands.", "capture"),
         ("Baku said it took under its control several strategic peaks.", "capture"),
         ("The army has taken control of nine new villages.", "capture"),
+        # Panorama, March 2022: the ceasefire named by its zone, and an invasion
+        ("Azerbaijani forces violated the Artsakh (Nagorno-Karabakh) ceasefire.", "firefight"),
+        ("Troops invaded the area of responsibility of the peacekeepers.", "offensive"),
         # HRW, Amnesty and both sides' agencies on the 2020 war
         ("The town was continuously attacked with cluster munitions.", "shelling"),
         ("They launched the attack by using cluster bombs.", "shelling"),
@@ -95,6 +98,10 @@ def test_wire_idioms_are_violence(clause: str, expected: EventType) -> None:
         "Many voters lost faith in Gorbachev that year.",
         "The army lost about 1,500 of its soldiers in one winter.",
         "The court cleared him of any responsibility after the loss of Khojaly.",
+        # "to take" as a step, not an assault
+        "We expect the peacekeepers to take measures to restore the line.",
+        "Students were called on to take action in response.",
+        "Volunteers were sent to take part in the relief effort.",
     ],
 )
 def test_a_labour_strike_and_a_deal_struck_are_no_violence(clause: str) -> None:
