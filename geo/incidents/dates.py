@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -681,7 +682,7 @@ def find_dates(
         that one's year. A date whose year or day came from outside the text says how in
         ``when.inferred``.
     """
-    signals = {name for name, pattern in _SIGNALS.items() if pattern.search(text)}
+    signals = _signals_in(text)
     if not signals:
         return []
     if context is None:
@@ -834,7 +835,13 @@ def _first_without_year(pattern: re.Pattern[str], text: str) -> re.Match[str] | 
 
 def has_date_signal(text: str) -> bool:
     """Tell whether ``text`` has a month name, a year or a relative date word at all."""
-    return any(pattern.search(text) for pattern in _SIGNALS.values())
+    return bool(_signals_in(text))
+
+
+# A sentence is screened for date words when it is read and again when its dates are parsed.
+@functools.lru_cache(maxsize=4096)
+def _signals_in(text: str) -> frozenset[str]:
+    return frozenset(name for name, pattern in _SIGNALS.items() if pattern.search(text))
 
 
 def heading_year(heading: str) -> int | None:
