@@ -552,7 +552,10 @@ def _context_date(
     state: _DocState, sentence: Sentence, continued: Candidate | None, clause: str
 ) -> tuple[DateRange | None, bool]:
     """Date an undated clause from its context; say whether the date is a war's span."""
-    when = continued.when if continued is not None else _previous_date(state, sentence)
+    # a live blog's entry stamped with its time starts anew, whatever the entry before it said
+    when = _stamped_entry_date(state, sentence)
+    if when is None:
+        when = continued.when if continued is not None else _previous_date(state, sentence)
     when = when or state.heading_date or _lede_date(state, sentence)
     when = when or _infobox_lead_date(state, sentence)
     if when is None and _is_full_sentence(sentence.text):
@@ -591,6 +594,23 @@ def _lede_date(state: _DocState, sentence: Sentence) -> DateRange | None:
     item = _date_context(state).describe_item_date()
     reason = f"on or the day before {item}; its first paragraph gives no date"
     return DateRange(state.item_date - dt.timedelta(days=1), state.item_date, "day", "", reason)
+
+
+# A live blog's entry opens with its time: "06:45 GMT – Scud missile fired on Ganja, Al Jazeera
+# correspondent says" (Al Jazeera; OC Media stamps its entries the same way with the day).
+_ENTRY_STAMP = re.compile(
+    r"^\W{0,3}\d{1,2}[:.]\d\d\s*(?:(?i:GMT|UTC|local\s+time)(?:\s*[+-]\d{1,2})?)?\s*[–—-]\s"
+)
+
+
+def _stamped_entry_date(state: _DocState, sentence: Sentence) -> DateRange | None:
+    """Date an undated live-blog entry that opens with its time by the item's own date."""
+    if state.item_date is None or _ENTRY_STAMP.match(sentence.text) is None:
+        return None
+    reason = (
+        f"{_date_context(state).describe_item_date()}; a live blog's entry stamped with its time"
+    )
+    return DateRange(state.item_date, state.item_date, "day", "", reason)
 
 
 # The infobox of a Wikipedia page about one event, scraped as "- Date: 1–19 October 1992" or

@@ -159,6 +159,21 @@ def test_a_live_blogs_time_stamp_dates_the_entry_under_it() -> None:
     ]
 
 
+def test_a_live_blog_entry_opening_with_its_time_takes_the_items_date() -> None:
+    # Al Jazeera's live page: "06:45 GMT – Scud missile fired on Ganja, ... correspondent says"
+    text = (
+        "Date: 2020-10-17\n\nLive updates from the front\n\n"
+        "Background paragraph on the talks held in Moscow last week by the two ministers.\n\n"
+        "06:45 GMT – Missile fired on Ganja, a correspondent says.\n"
+    )
+    incidents = extract_incidents(
+        [parse_document(text, "live.txt")], load_gazetteer(PLACES_CSV)
+    ).incidents
+    [ganja] = [i for i in incidents if "Ganja" in i.sources[0].quote]
+    assert (ganja.when.start, ganja.when.end) == (D(2020, 10, 17), D(2020, 10, 17))
+    assert ganja.when.inferred.endswith("a live blog's entry stamped with its time")
+
+
 @pytest.mark.parametrize(
     "heading",
     ["Battle of Shusha, 8 May", "Events of 2 April and the days after", "The war"],
