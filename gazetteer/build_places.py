@@ -327,8 +327,14 @@ def read_settlements(path: Path) -> list[dict[str, str]]:
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
 
 
+# Harvesters noted what a name is in brackets after it ("Pirijan (former name)", "Abdal
+# (Ağdam)"): the name is what a text writes, the note is not.
+_NAME_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def _latin_names(row: dict[str, str]) -> list[str]:
-    names = [n.strip() for col in SETTLEMENT_NAME_COLUMNS for n in row[col].split("|")]
+    cells = [n for col in SETTLEMENT_NAME_COLUMNS for n in row[col].split("|")]
+    names = list(dict.fromkeys(_NAME_NOTE.sub("", n).strip() for n in cells))
     return [n for n in names if n and n != row["name_en"] and _is_latin_text(n)]
 
 

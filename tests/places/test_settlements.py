@@ -108,3 +108,12 @@ def test_a_harvested_village_resolves_under_its_english_name(gazetteer: Gazettee
     text = "Khandzadzor was shelled."
     sentence = Sentence(doc="x.txt", index=0, text=text, start=0, end=len(text))
     assert [m.place.id for m in find_mentions(gazetteer, sentence)] == ["wp:aghjakend-khojavend"]
+
+
+def test_a_former_name_noted_in_brackets_resolves_without_the_note(gazetteer: Gazetteer) -> None:
+    # settlements.csv writes "Pirijan (former name)" for Pircahan, Lachin: texts write Pirijan
+    text = "Shelling was reported near Pirijan on 3 May 1992."
+    sentence = Sentence(doc="x.txt", index=0, text=text, start=0, end=len(text))
+    assert [m.place.id for m in find_mentions(gazetteer, sentence)] == ["wp:pircahan-lachin"]
+    for place in gazetteer.places:
+        assert not any(alias.endswith("(former name)") for alias in place.aliases), place.id
