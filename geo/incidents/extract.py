@@ -37,6 +37,7 @@ from geo.incidents.locate import (
     heading_places,
     headline_places,
     is_at_place,
+    listed_places,
     locate_from_context,
 )
 from geo.incidents.merge import DATE_RANK, Candidate, merge_candidates
@@ -523,6 +524,25 @@ def _sentence_candidates(
         )
         earlier = located if located.places else earlier
         yield located
+        if kind == "capture" and not located.place_inferred:
+            yield from _co_captured(located)
+
+
+def _co_captured(candidate: Candidate) -> Iterator[Candidate]:
+    """Yield a capture of each settlement listed with the main one ("seized Talish and Madagiz").
+
+    Each is its own report, keyed by where its name is written; the toll stays with the first.
+    """
+    sentence = candidate.sentence
+    for mention in listed_places(candidate.places, sentence):
+        yield replace(
+            candidate,
+            clause_start=mention.start - sentence.start,
+            places=(mention,),
+            figures=(),
+            is_continuation=False,
+            continues=None,
+        )
 
 
 def _continued_places(

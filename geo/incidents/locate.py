@@ -9,6 +9,7 @@ heading or the headline only when the text ties them, and says so in ``place_inf
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -240,3 +241,39 @@ def locate_from_context(
         reason = f"place from the headline (“{headline_tie.group(0)}”)"
         return replace(candidate, places=context.headline_places, place_inferred=reason)
     return replace(candidate, unlocated_reason="no gazetteer place named in the clause")
+
+
+# "seized control of Talish and Madagiz", "captured Shusha, Lachin and Kalbajar": places
+# listed together, each with its own capture. Between two names only a list's joints, an
+# alternative name in brackets, or the noun of the next one ("and the town of Madagiz").
+_LIST_JOINT = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    rf"(?:the\s+(?:[\w-]+\s+)?(?:{_PLACE_NOUNS})\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def listed_places(places: Sequence[Mention], sentence: Sentence) -> tuple[Mention, ...]:
+    """Return the settlements listed with a clause's main one, each its own place of capture.
+
+    Only settlements that follow one another in one list count; a district or region named
+    beside them ("Talish and Madagiz, in the Tartar district") is where they are, not another
+    capture.
+    """
+    if not places or places[0].precision != "settlement":
+        return ()
+    main = places[0].place.id
+    ordered = sorted((m for m in places if m.precision == "settlement"), key=lambda m: m.start)
+    runs: list[list[Mention]] = [[ordered[0]]]
+    for before, mention in itertools.pairwise(ordered):
+        between = sentence.text[before.end - sentence.start : mention.start - sentence.start]
+        if _LIST_JOINT.fullmatch(between):
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    run = next(r for r in runs if any(m.place.id == main for m in r))
+    others: dict[str, Mention] = {}
+    for mention in run:
+        if mention.place.id != main:
+            others.setdefault(mention.place.id, mention)
+    return tuple(others.values())

@@ -125,10 +125,13 @@ def test_incidents_are_well_formed(extraction: Extraction) -> None:
 
 def test_duplicate_paragraphs_are_merged(extraction: Extraction) -> None:
     assert extraction.candidates > len(extraction.incidents)
-    seen: dict[tuple[str, D, D], str] = {}
+    # one sentence can report captures of several places, each its own incident
+    seen: dict[tuple[str, D, D, str | None], str] = {}
     for incident in extraction.incidents:
+        place = incident.place.id if incident.place else None
         for source in incident.sources:
-            key = (" ".join(source.quote.split()), incident.when.start, incident.when.end)
+            quote = " ".join(source.quote.split())
+            key = (quote, incident.when.start, incident.when.end, place)
             assert seen.setdefault(key, incident.id) == incident.id, key
 
 
@@ -142,6 +145,17 @@ MADAGIZ = (
     "with an artillery battery. On 2 October, the Azerbaijani forces captured and took control "
     "of dominant heights around Madagiz."
 )
+
+
+def test_places_captured_together_are_each_an_incident(gazetteer: Gazetteer) -> None:
+    text = "By 3 October 2020, the Azerbaijani forces had seized control of Talish and Madagiz."
+    found = extract_incidents([parse_document(text, "page.txt")], gazetteer).incidents
+    assert sorted(i.place.name for i in found if i.place) == ["Madagiz", "Talish"]
+    assert all((i.when.start, i.event_type) == (D(2020, 10, 3), "capture") for i in found)
+    # a district named after the villages says where they are
+    text = "On 5 May 1992 Armenian forces captured Talish, in the Tartar District."
+    found = extract_incidents([parse_document(text, "page.txt")], gazetteer).incidents
+    assert [i.place.name for i in found if i.place] == ["Talish"]
 
 
 def test_a_report_dated_by_its_war_does_not_fuse_the_days_it_spans(
