@@ -853,9 +853,9 @@ def heading_year(heading: str) -> int | None:
     return None
 
 
-_CLOCK_TIME = re.compile(
-    r"(?:,\s*|\s+(?:at\s+)?)\b\d{1,2}[:.]\d\d(?:\s*(?i:[ap]\.?m\.?|GMT|UTC|local\s+time))?\b\.?"
-)
+# A time of day as stamps and reports write it: "19:02", "9.30 am", "06:45 GMT", "09:00 GMT+4".
+CLOCK_TIME = r"\d{1,2}[:.]\d\d(?:\s*(?i:[ap]\.?m\.?|GMT|UTC|local\s+time)(?:\s*[+-]\d{1,2})?)?"
+_HEADING_CLOCK = re.compile(rf"(?:,\s*|\s+(?:at\s+)?)\b{CLOCK_TIME}\b\.?")
 # A timeline's entry heading is only a date ("14 March", "3 April 2016", "May 1992"); a
 # heading with more words names a section ("Battle of Shusha, May 1992") and dates nothing.
 _HEADING_DATE_SHARE = 0.8
@@ -869,7 +869,7 @@ def heading_date(heading: str, context: DateContext) -> DateRange | None:
     """
     # a live blog stamps each entry with its day and time ("23 Oct 2020, 19:02"): the time
     # is part of the date, not more words
-    part = _CLOCK_TIME.sub("", heading.rsplit(" > ", 1)[-1]).strip(" ,:.-–")
+    part = _HEADING_CLOCK.sub("", heading.rsplit(" > ", 1)[-1]).strip(" ,:.-–")
     found = find_dates(part, context=context)
     if len(found) != 1:
         return None

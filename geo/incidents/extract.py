@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from geo.incidents.dates import (
+    CLOCK_TIME,
     DateContext,
     DateMatch,
     WarSpan,
@@ -40,7 +41,7 @@ from geo.incidents.locate import (
     listed_places,
     locate_from_context,
 )
-from geo.incidents.merge import DATE_RANK, Candidate, merge_candidates
+from geo.incidents.merge import CLOSE_DAYS, DATE_RANK, Candidate, merge_candidates
 from geo.incidents.periods import WAR_NAMES
 from geo.incidents.titles import fold_titles
 from geo.model import (
@@ -377,7 +378,7 @@ _YEAR_AS_TIME = re.compile(
 
 # "2010 Mardakert Skirmishes", "The 2010 Mardakert skirmishes were a series of ...": the year of
 # the article's subject, as Wikipedia titles and ledes name clashes, is the year of its days.
-_SUBJECT_YEAR = re.compile(r"\s*(?:(?i:the)\s+)?$")
+_SUBJECT_YEAR = re.compile(r"\s*(?:(?i:the)\s+)?")
 
 
 def _tells_the_year(text: str, found: DateMatch) -> bool:
@@ -425,20 +426,17 @@ def _clause_date(clause: str, dates: Sequence[DateMatch]) -> DateRange | None:
     return _restated(first, usable).when
 
 
-# A day counted from the sentence before and a written date this close tell the same time.
-_RESTATED_DAYS = 2
-
-
 def _restated(first: DateMatch, usable: Sequence[DateMatch]) -> DateMatch:
     """Return the written date that restates a relative one ("the next day ... on June 20–21").
 
-    A written date far from the relative one tells of another event ("captured Shusha the
+    A written date a day or two from the counted one tells the same time; one farther away
+    tells of another event ("captured Shusha the
     next day ... the capture of Lachin on 18 May"), so the relative one stays.
     """
     if not first.is_relative:
         return first
     for other in usable:
-        is_close = abs((other.when.start - first.when.start).days) <= _RESTATED_DAYS
+        is_close = abs((other.when.start - first.when.start).days) <= CLOSE_DAYS
         if not other.is_relative and other.when.precision == first.when.precision and is_close:
             return other
     return first
@@ -618,9 +616,7 @@ def _lede_date(state: _DocState, sentence: Sentence) -> DateRange | None:
 
 # A live blog's entry opens with its time: "06:45 GMT – Scud missile fired on Ganja, Al Jazeera
 # correspondent says" (Al Jazeera; OC Media stamps its entries the same way with the day).
-_ENTRY_STAMP = re.compile(
-    r"^\W{0,3}\d{1,2}[:.]\d\d\s*(?:(?i:GMT|UTC|local\s+time)(?:\s*[+-]\d{1,2})?)?\s*[–—-]\s"
-)
+_ENTRY_STAMP = re.compile(rf"^\W{{0,3}}{CLOCK_TIME}\s*[–—-]\s")
 
 
 def _stamped_entry_date(state: _DocState, sentence: Sentence) -> DateRange | None:

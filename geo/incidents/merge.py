@@ -53,6 +53,8 @@ PRECISION_RANK = {"settlement": 0, "district": 1, "province": 2, "region": 3, "c
 DATE_RANK = {"day": 0, "month": 1, "year": 2}
 # A range longer than this is a campaign or a summary, too loose to absorb another report.
 MAX_CONTAINER_DAYS = 62
+# Day reports this many days apart at most can tell of one event ("4 March" and "5 March").
+CLOSE_DAYS = 2
 _WORDS_ONLY = re.compile(r"\W+")
 _SKELETON_NOISE = re.compile(
     r"\d+|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE
@@ -135,12 +137,8 @@ def merge_candidates(candidates: Sequence[Candidate]) -> tuple[Incident, ...]:
     return tuple(sorted(incidents, key=lambda i: (i.when.start, i.when.end, i.id)))
 
 
-# Day reports this many days apart at most can tell of one event ("4 March" and "5 March").
-_CLOSE_DAYS = 2
-
-
 def _day_span(when: DateRange) -> tuple[dt.date, dt.date] | None:
-    is_days = when.precision == "day" and (when.end - when.start).days <= _CLOSE_DAYS
+    is_days = when.precision == "day" and (when.end - when.start).days <= CLOSE_DAYS
     return (when.start, when.end) if is_days else None
 
 
@@ -148,7 +146,7 @@ def _are_close_days(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date
     if a is None or b is None:
         return True
     gap = max((b[0] - a[1]).days, (a[0] - b[1]).days)
-    return gap <= _CLOSE_DAYS
+    return gap <= CLOSE_DAYS
 
 
 def _joined_days(
@@ -310,7 +308,7 @@ def _same_place(candidates: Sequence[Candidate], members: list[int]) -> Iterator
         for right in ordered[position + 1 :]:
             second = candidates[right].when
             gap = (second.start - first.start).days
-            if gap > 2 and second.start > first.end:
+            if gap > CLOSE_DAYS and second.start > first.end:
                 break
             a, b = candidates[left].sentence, candidates[right].sentence
             if a.doc == b.doc and a.is_table and b.is_table:
@@ -318,7 +316,7 @@ def _same_place(candidates: Sequence[Candidate], members: list[int]) -> Iterator
             is_overlap = second.start <= first.end and first.start <= second.end
             # "The next day ..." narrates a second event; a bare date a day off is a variant.
             is_variant = not (candidates[left].is_relative or candidates[right].is_relative)
-            is_close = is_overlap and gap <= 2
+            is_close = is_overlap and gap <= CLOSE_DAYS
             is_nested = not (a.is_table or b.is_table) and _inside(first, second)
             if is_close or (gap <= 1 and is_variant) or is_nested:
                 yield left, right
@@ -462,7 +460,7 @@ def _widest_precise(group: Sequence[Candidate]) -> DateRange:
     envelope = [w for w in precise if all(w.start <= o.start and o.end <= w.end for o in precise)]
     if envelope:
         return envelope[0]
-    if (max(starts) - min(starts)).days <= 2:
+    if (max(starts) - min(starts)).days <= CLOSE_DAYS:
         texts = sorted({w.text for w in precise if w.text}, key=lambda t: (len(t), t))
         end = max(w.end for w in precise)
         inferred = next((w.inferred for w in precise if w.inferred), "")
