@@ -19,7 +19,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
-from geopy.distance import geodesic
 
 from geo.errors import InputError
 from geo.model import Incident
@@ -256,6 +255,8 @@ def evaluate(incidents: Sequence[Incident], gold: Gold) -> Evaluation:
         elif any(source.doc in gold.exhaustive_docs for source in incident.sources):
             false_positives += 1
     pairs = [(g, matched_gold[g.id]) for g in gold.incidents if g.id in matched_gold]
+    from geopy.distance import geodesic  # loads every geocoder: only scoring needs it
+
     distances = tuple(
         round(float(geodesic((g.lat, g.lon), (p.place.lat, p.place.lon)).km), 3)
         for g, p in pairs

@@ -11,7 +11,6 @@ import functools
 from importlib import resources
 from pathlib import Path
 
-from geopy.distance import geodesic
 from shapely import ops
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
@@ -75,4 +74,6 @@ def km_outside(country: str, *, lat: float, lon: float) -> float:
     if outline.contains(point):
         return 0.0
     nearest, _ = ops.nearest_points(outline, point)
+    from geopy.distance import geodesic  # the checks only: see km_between
+
     return float(geodesic((lat, lon), (nearest.y, nearest.x)).km)

@@ -14,8 +14,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from geopy.distance import geodesic
-
 from geo.errors import GazetteerError
 from geo.model import Place
 
@@ -100,6 +98,9 @@ def canonical_names(districts: Iterable[District]) -> dict[tuple[str, str], str]
 
 def km_between(a: Place, b: Place) -> float:
     """Geodesic distance of two rows in km (WGS84, geopy)."""
+    # geopy loads all its geocoders on import (0.15 s); only the gazetteer checks need it
+    from geopy.distance import geodesic
+
     return float(geodesic((a.lat, a.lon), (b.lat, b.lon)).km)
 
 

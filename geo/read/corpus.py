@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import logging
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-import ftfy
 
 from geo.errors import InputError
 from geo.model import Document, Section, Sentence, SourceFormat
@@ -31,7 +30,16 @@ FORMATS: dict[str, SourceFormat] = {
 }
 SEED_SUFFIXES = tuple(FORMATS)
 
-_FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False)
+
+@functools.cache
+def _fix_text() -> Callable[[str], str]:
+    # ftfy takes 0.15 s to import; a build whose documents all come from the cache never needs it
+    import ftfy
+
+    config = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False)
+    return functools.partial(ftfy.fix_text, config=config)
+
+
 # ftfy leaves some MacRoman mojibake alone: runs starting with U+F8FF (MacRoman's 0xF0, the lead
 # byte of every emoji, e.g. the flags in 004's tables) and all-Cyrillic runs such as 004's image
 # captions. A run is replaced only if it re-encodes to valid UTF-8, as real text hardly does.
@@ -181,7 +189,7 @@ def repair_mojibake(text: str) -> tuple[str, int]:
         if _PLAIN_LINE.fullmatch(line):
             repaired_lines.append(line)
             continue
-        fixed = _MACROMAN_RUN.sub(_decode_macroman, ftfy.fix_text(line, _FTFY_CONFIG))
+        fixed = _MACROMAN_RUN.sub(_decode_macroman, _fix_text()(line))
         if fixed != line:
             changed += _count_replaced(line, fixed)
         repaired_lines.append(fixed)

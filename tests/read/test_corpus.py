@@ -3,7 +3,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import ftfy
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,8 +10,8 @@ from hypothesis import strategies as st
 from geo.errors import InputError
 from geo.model import Document
 from geo.read.corpus import (
-    _FTFY_CONFIG,
     PLAIN_PUNCTUATION,
+    _fix_text,
     load_corpus,
     parse_document,
     read_seed,
@@ -181,7 +180,7 @@ _PLAIN_ALPHABET = "".join(chr(c) for c in range(0x20, 0x7F) if chr(c) != "&") + 
 def test_ftfy_leaves_the_lines_the_reader_skips_unchanged(line: str) -> None:
     # repair_mojibake does not call ftfy on ASCII lines with typographic punctuation: that
     # shortcut is only right while ftfy leaves every such line as it is
-    assert ftfy.fix_text(line, _FTFY_CONFIG) == line
+    assert _fix_text()(line) == line
 
 
 def test_repair_is_idempotent_on_clean_text() -> None:
