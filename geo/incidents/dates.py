@@ -34,9 +34,11 @@ _NUMBER_WORDS = {
     "several": 3,
 }
 
+# The wires abbreviate in AP style, with a full stop: "on Sept. 27", "since Feb. 25" (Trend,
+# Stratfor, RFE/RL, Reuters reprints).
 _MONTH = (
     r"(?P<{name}>January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z]))"
+    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?)"
 )
 _DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{name}>(?:19|20)\d\d)(?!\d)"
@@ -257,6 +259,10 @@ class DateMatch:
     has_year: bool = True
 
 
+def _month_number(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -372,7 +378,7 @@ class _Resolver:
     def _day_day_month_year(
         self, m: re.Match[str]
     ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
-        year, month = int(m["y"]), MONTHS[m["m"].lower()]
+        year, month = int(m["y"]), _month_number(m["m"])
         start, end = _day(year, month, int(m["d1"])), _day(year, month, int(m["d2"]))
         return None if start is None or end is None else (start, end, "day", False, True)
 
@@ -380,7 +386,7 @@ class _Resolver:
         self, m: re.Match[str]
     ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
         year = int(m["y"])
-        m1, m2 = MONTHS[m["m1"].lower()], MONTHS[m["m2"].lower()]
+        m1, m2 = _month_number(m["m1"]), _month_number(m["m2"])
         start_year = year - 1 if m1 > m2 else year
         start, end = _day(start_year, m1, int(m["d1"])), _day(year, m2, int(m["d2"]))
         return None if start is None or end is None else (start, end, "day", False, True)
@@ -388,14 +394,14 @@ class _Resolver:
     def _full_range(
         self, m: re.Match[str]
     ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
-        start = _day(int(m["y1"]), MONTHS[m["m1"].lower()], int(m["d1"]))
-        end = _day(int(m["y2"]), MONTHS[m["m2"].lower()], int(m["d2"]))
+        start = _day(int(m["y1"]), _month_number(m["m1"]), int(m["d1"]))
+        end = _day(int(m["y2"]), _month_number(m["m2"]), int(m["d2"]))
         return None if start is None or end is None else (start, end, "day", False, True)
 
     def _day_month_year(
         self, m: re.Match[str]
     ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
-        day = _day(int(m["y"]), MONTHS[m["m"].lower()], int(m["d"]))
+        day = _day(int(m["y"]), _month_number(m["m"]), int(m["d"]))
         return None if day is None else (day, day, "day", False, True)
 
     _month_day_year = _day_month_year
@@ -407,7 +413,7 @@ class _Resolver:
         if item is None:
             return None
         year = item.year - (1 if m["which"].lower() == "last" else 0)
-        start, end = _month_range(year, MONTHS[m["m"].lower()], None)
+        start, end = _month_range(year, _month_number(m["m"]), None)
         if start > item:
             return None
         self.inferred = f"'{m['which']} year' counted from {self.context.describe_item_date()}"
@@ -416,19 +422,19 @@ class _Resolver:
     def _year_month_day(
         self, m: re.Match[str]
     ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
-        year, month = int(m["y"]), MONTHS[m["m"].lower()]
+        year, month = int(m["y"]), _month_number(m["m"])
         start, end = _day(year, month, int(m["d1"])), _day(year, month, int(m["d2"] or m["d1"]))
         return None if start is None or end is None else (start, end, "day", False, True)
 
     def _year_month(self, m: re.Match[str]) -> tuple[dt.date, dt.date, DatePrecision, bool, bool]:
-        start, end = _month_range(int(m["y"]), MONTHS[m["m"].lower()], None)
+        start, end = _month_range(int(m["y"]), _month_number(m["m"]), None)
         return start, end, "month", False, True
 
     def _month_month_year(
         self, m: re.Match[str]
     ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
         year = int(m["y"])
-        m1, m2 = MONTHS[m["m1"].lower()], MONTHS[m["m2"].lower()]
+        m1, m2 = _month_number(m["m1"]), _month_number(m["m2"])
         if m1 > m2:
             return None
         start = _month_range(year, m1, m["p1"])[0]
@@ -438,7 +444,7 @@ class _Resolver:
     def _month_month(
         self, m: re.Match[str]
     ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
-        m1, m2 = MONTHS[m["m1"].lower()], MONTHS[m["m2"].lower()]
+        m1, m2 = _month_number(m["m1"]), _month_number(m["m2"])
         year = self._year_of(m1)
         if year is None or m1 > m2:
             return None
@@ -449,7 +455,7 @@ class _Resolver:
     def _part_month_year(
         self, m: re.Match[str]
     ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool]:
-        start, end = _month_range(int(m["y"]), MONTHS[m["m"].lower()], m["p"])
+        start, end = _month_range(int(m["y"]), _month_number(m["m"]), m["p"])
         return start, end, "month", False, True
 
     def _season_year(self, m: re.Match[str]) -> tuple[dt.date, dt.date, DatePrecision, bool, bool]:
@@ -474,7 +480,7 @@ class _Resolver:
     def _day_month(
         self, m: re.Match[str]
     ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
-        month, day_of_month = MONTHS[m["m"].lower()], int(m["d"])
+        month, day_of_month = _month_number(m["m"]), int(m["d"])
         if not 1 <= day_of_month <= calendar.monthrange(2000, month)[1]:
             return None
         year = self._year_of(month, day_of_month)
@@ -486,7 +492,7 @@ class _Resolver:
     def _day_day_month(
         self, m: re.Match[str]
     ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
-        month, first, last = MONTHS[m["m"].lower()], int(m["d1"]), int(m["d2"])
+        month, first, last = _month_number(m["m"]), int(m["d1"]), int(m["d2"])
         if not 1 <= first < last <= calendar.monthrange(2000, month)[1]:
             return None
         year = self._year_of(month, first)
@@ -504,7 +510,7 @@ class _Resolver:
     def _part_month(
         self, m: re.Match[str]
     ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
-        month = MONTHS[m["m"].lower()]
+        month = _month_number(m["m"])
         year = self._year_of(month)
         if year is None:
             return None
@@ -514,7 +520,7 @@ class _Resolver:
     def _month_only(
         self, m: re.Match[str]
     ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
-        month = MONTHS[m["m"].lower()]
+        month = _month_number(m["m"])
         year = self._year_of(month)
         if year is None:
             return None

@@ -154,7 +154,11 @@ _NOT_INCIDENT = re.compile(
     # One word boundary before the whole alternation, not one per word: the regex engine then
     # tries the words only where a word starts, several times faster on every sentence.
     r"\b(?:census\b|earthquake\b|premiere[ds]?\b|film\b|novel\b|election\s+(?:was|were)\b"
-    r"|resolutions?\b|referendum\b|was\s+born\b|memorial\b|museum\b|commemorat"
+    r"|resolutions?\b|referendum\b|was\s+born\b|museum\b|commemorat"
+    # a monument, not the rights group that documents the attacks ("According to Memorial, the
+    # villages Malibeyli and Gushchular ...", "A report by Memorial, the Moscow-based ...")
+    r"|(?<!to\s)(?<!by\s)(?<!of\s)(?<!and\s)(?<!organization\s)(?<!group\s)memorial\b"
+    r"(?!,\s+the\s)(?!\s+human\s+rights)"
     r"|inaugurat|in\s+memory\s+of\b|armistice\b|ceasefire\s+agreement\b"
     r"|peace\s+(?:deal|agreement|treaty)\b|video\s+game\b"
     # Statements around incidents, not incidents: condolences and anniversaries.

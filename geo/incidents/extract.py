@@ -102,6 +102,8 @@ class _DocState:
     previous: DateRange | None = None
     last: Candidate | None = None
     dated: tuple[Sentence, DateRange] | None = None
+    # the last sentence that wrote a date of any precision, and that date
+    last_written: tuple[Sentence, DateRange] | None = None
     # where the first paragraph of prose starts and ends (empty: none)
     lede: tuple[int, int] = (0, 0)
     # the Date field of a Wikipedia infobox before it ("- Date: 1–19 October 1992")
@@ -354,6 +356,8 @@ def _advance(
     state: _DocState, dates: list[DateMatch], found: list[Candidate], sentence: Sentence
 ) -> None:
     precise = [d for d in dates if d.when.precision != "year" or d.is_relative]
+    if dates:
+        state.last_written = (sentence, dates[-1].when)
     if precise:
         state.previous = precise[-1].when
         state.dated = (sentence, precise[-1].when)
@@ -719,9 +723,27 @@ def _continued(state: _DocState, sentence: Sentence) -> Candidate | None:
         last is not None
         and last.sentence.heading == sentence.heading
         and sentence.index - last.sentence.index <= _CONTINUATION_SENTENCES
+        and not _is_moved_on(state, last)
     ):
         return last
     return None
+
+
+def _is_moved_on(state: _DocState, last: Candidate) -> bool:
+    """Tell whether a sentence after the incident wrote a year apart from the incident's.
+
+    "The conflict ... began in 1988 when ..." between "missile attacks on Ganja ... in October
+    2020" and "As a result of the ensuing war, the Armenian forces occupied 20 percent" (Trend's
+    boilerplate): the story has gone back years, and the undated sentence follows it there. A
+    day or month in between is often a detail of the same story, which the next sentence goes on
+    telling.
+    """
+    if state.last_written is None:
+        return False
+    sentence, when = state.last_written
+    is_after = sentence.index > last.sentence.index
+    is_apart = when.end < last.when.start or when.start > last.when.end
+    return is_after and when.precision == "year" and is_apart
 
 
 def _previous_date(state: _DocState, sentence: Sentence) -> DateRange | None:

@@ -286,3 +286,30 @@ def test_a_date_with_its_year_needs_none_from_the_item() -> None:
     # Wikipedia, "Battle of Lachin": "... controlled by the army of the NKR since 18 May 1992"
     assert undatable_date("The corridor was controlled by the NKR since 18 May 1992.") is None
     assert undatable_date("The corridor was attacked on 18-19 May.") == ("18-19 May", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # Stratfor (devnews 12) and Trend write the month in AP style, with a full stop
+        (
+            "Armenian troops clashed with Azerbaijani troops Feb. 25 in the Khojavend-Fizuli "
+            "sector of the Nagorno-Karabakh line of contact.",
+            D(2017, 2, 25),
+            D(2017, 2, 25),
+        ),
+        (
+            "Feb. 25-26 marks the 25th anniversary of the Khojaly Massacre.",
+            D(2017, 2, 25),
+            D(2017, 2, 26),
+        ),
+        (
+            "Azerbaijani forces shelled Jermuk on Sept. 13, 2022, officials said.",
+            D(2022, 9, 13),
+            D(2022, 9, 13),
+        ),
+    ],
+)
+def test_a_month_abbreviated_with_a_full_stop(text: str, start: D, end: D) -> None:
+    (found,) = find_dates(text, context_year=2017)
+    assert (found.when.start, found.when.end) == (start, end)

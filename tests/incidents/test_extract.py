@@ -165,3 +165,26 @@ def test_a_report_dated_by_its_war_does_not_fuse_the_days_it_spans(
     found = extract_incidents([document], gazetteer).incidents
     days = sorted((i.when.start, i.when.end) for i in found if i.when.start == i.when.end)
     assert days == [(D(2020, 9, 29), D(2020, 9, 29)), (D(2020, 10, 2), D(2020, 10, 2))]
+
+
+# Trend's closing paragraphs (blind set; the same boilerplate ends its war-time items)
+TREND_BACKGROUND = (
+    "Date: 2020-10-20\n\n"
+    "The fighting continued into October 2020, in the early days of which Armenia has "
+    "launched missile attacks on Azerbaijani cities of Ganja, Mingachevir, Khizi as well as "
+    "Absheron district.\n\n"
+    "The conflict between the two South Caucasus countries began in 1988 when Armenia made "
+    "territorial claims against Azerbaijan. As a result of the ensuing war, the Armenian "
+    "Armed Forces occupied 20 percent of Azerbaijan, including the Nagorno-Karabakh region "
+    "and seven surrounding districts."
+)
+
+
+def test_a_sentence_after_a_step_back_in_years_does_not_continue_the_incident(
+    gazetteer: Gazetteer,
+) -> None:
+    extraction = extract_incidents([parse_document(TREND_BACKGROUND, "trend.txt")], gazetteer)
+    [october] = reported_by(extraction, "missile attacks on Azerbaijani cities")
+    assert (october.when.start, october.when.end) == (D(2020, 10, 1), D(2020, 10, 31))
+    assert not reported_by(extraction, "occupied 20 percent")
+    assert any("occupied 20 percent" in e.sentence.text for e in extraction.excluded)

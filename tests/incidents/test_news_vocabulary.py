@@ -213,3 +213,21 @@ def test_a_direction_is_the_district_it_is_named_after(
 )
 def test_a_negation_before_another_word_keeps_the_cue(clause: str) -> None:
     assert event_type(clause) is not None
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # seed 004 and a 1992 newspaper's account of the rights group's report
+        "According to Memorial, the villages Malibeyli and Gushchular were attacked and burned.",
+        "A report by Memorial, the Moscow-based human rights group, on the massive violations "
+        "committed in the taking of Khojaly",
+    ],
+)
+def test_the_rights_group_memorial_is_no_monument(clause: str) -> None:
+    assert not is_excluded(clause)
+
+
+def test_a_memorial_is_still_no_incident() -> None:
+    assert is_excluded("Memorial in Nor Maragha, Armenia for the victims of the massacre.")
+    assert is_excluded("A memorial to those killed in the shelling was unveiled in Tartar.")
