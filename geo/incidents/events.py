@@ -41,10 +41,13 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
     ),
     (
         "capture",
-        r"\bcaptur(?:ed|e|ing)\b|\b(?:re)?took\s+(?:control\s+of\s+)?(?:the\s+)?"
+        # the present tense of timelines: "December 14, 2020 – ... Azerbaijan captures the last
+        # remaining part of the Hadrut region" (CivilNet), "Azerbaijan captures strategic
+        # heights" (an infobox's claim in a Wikipedia copy)
+        r"\bcaptur(?:ed|es?|ing)\b|\b(?:re)?took\s+(?:control\s+of\s+)?(?:the\s+)?"
         # a settlement noun or a proper name: "took the town", "retook Shusha"
         r"(?:town|city|village|district|region|heights?|(?-i:[A-Z][a-z]\w+))"
-        r"|\bseiz(?:ed|ure)\b(?!\s+of\b)|\bfell\s+to\b|\bfall\s+of\b|\brecaptur(?:ed|e)\b"
+        r"|\bseiz(?:ed|es|ure)\b(?!\s+of\b)|\bfell\s+to\b|\bfall\s+of\b|\brecaptur(?:ed|es?)\b"
         r"|\bstorm(?:ed|ing)\b|\boverr(?:an|un)\b|\bdriven\s+out\b|\boccupying\b"
         r"|\btook\s+control\b|\bretaken\b"  # the passive of "retook": "it was retaken by ..."
         # "has taken control of nine new villages", "forces take control of Hadrut", "managed
@@ -84,6 +87,12 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
         # military operation launched by Azerbaijan" (seeds), "large-scale military
         # operations ... on September 19" (devnews 25)
         r"|\bmilitary\s+operations?\b"
+        # "forces advanced towards Armenian positions", "troops advanced on this strategic
+        # city" as AP wrote, RFE/RL's "trying to secure positional advances, notably towards
+        # [the villages of] ...", "the latest Armenian advance in south west Azerbaijan";
+        # never "in advance"
+        r"|\badvanc(?:e[ds]?|ing)\b,?\s+(?:\w+\s+){0,2}?(?:towards?|on|into|in|at|beyond|deep)\b"
+        r"|\b(?:Armenian|Azerbaijani|military|positional)\s+advances?\b"
         r"|\bcrossed\s+(?:\w+\s+){0,3}into\b",
     ),
     (
@@ -142,7 +151,8 @@ _CUE_STARTS = (
     "fatalities", "wounded", "injured", "beaten", "rape", "expel", "deport", "atrocit", "armed",
     "liberat", "under", "subjected", "fired", "violat", "fell in", "perished", "strike",
     "struck", "occupied", "military", "breach", "retaken", "anti-", "explosion", "losing",
-    "the loss", "take", "taking", "cluster", "invad", "invasion",
+    "the loss", "take", "taking", "cluster", "invad", "invasion", "advanc", "positional",
+    "armenian advance", "azerbaijani advance", "military advance",
 )  # fmt: skip
 _STEM_MATCHER = ahocorasick.Automaton()
 for _stem in _CUE_STARTS:

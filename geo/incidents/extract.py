@@ -579,6 +579,7 @@ def _context_date(
     if when is None:
         when = continued.when if continued is not None else _previous_date(state, sentence)
     when = when or state.heading_date or _lede_date(state, sentence)
+    when = when or _ongoing_date(state, clause)
     when = when or _infobox_lead_date(state, sentence)
     if when is None and _is_full_sentence(sentence.text):
         when = _war_date(clause)
@@ -615,6 +616,25 @@ def _lede_date(state: _DocState, sentence: Sentence) -> DateRange | None:
     # the day of the item or the one before: the wires report yesterday's events as news too
     item = _date_context(state).describe_item_date()
     reason = f"on or the day before {item}; its first paragraph gives no date"
+    return DateRange(state.item_date - dt.timedelta(days=1), state.item_date, "day", "", reason)
+
+
+# The present perfect and present progressive of a news item tell what is going on as it is
+# written: "the enemy has been trying to secure positional advances" (RFE/RL), "Armenian forces
+# have been shelling the district since morning", "fighting is still going on".
+_ONGOING = re.compile(
+    r"\b(?:has|have)\s+been\s+(?!\w+ing\s+(?:for|since)\s+(?:years|decades|months)\b)\w+ing\b"
+    r"|\b(?:is|are)\s+(?:still\s+|now\s+)?(?:being\s+\w+|\w+ing)\b",
+    re.IGNORECASE,
+)
+
+
+def _ongoing_date(state: _DocState, clause: str) -> DateRange | None:
+    """Date an undated report in the present perfect or progressive by its item's date."""
+    if state.item_date is None or _ONGOING.search(clause) is None:
+        return None
+    item = _date_context(state).describe_item_date()
+    reason = f"{item}; the report tells in the present tense what is going on"
     return DateRange(state.item_date - dt.timedelta(days=1), state.item_date, "day", "", reason)
 
 

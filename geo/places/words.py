@@ -60,7 +60,7 @@ STOP_KEYS = frozenset(
         "mikoyan",  # Sergo Mikoyan, historian (001)
         # GeoNames aliases that are English words or people's names
         "bank", "banka", "bina", "bum", "gay", "gel", "lenin", "kirov", "kirova", "moses",
-        "movses", "nizami", "puskin", "kamo", "razin", "tairov", "babak", "babek", "sardar",
+        "nizami", "puskin", "kamo", "razin", "tairov", "babak", "babek", "sardar",
         "efendi", "madina", "sabir", "sabira", "satin", "sri", "seri", "zar", "lal", "lala",
         "sis", "sen", "shen", "ara", "arum", "brun", "randa", "navar", "nour", "ramana", "tala",
         "tex", "teg", "sufa", "mola", "molla", "nairi", "armas",

@@ -188,3 +188,20 @@ def test_a_sentence_after_a_step_back_in_years_does_not_continue_the_incident(
     assert (october.when.start, october.when.end) == (D(2020, 10, 1), D(2020, 10, 31))
     assert not reported_by(extraction, "occupied 20 percent")
     assert any("occupied 20 percent" in e.sentence.text for e in extraction.excluded)
+
+
+# RFE/RL, 13 September 2022: the governor's words come after the lede and give no date
+ONGOING = (
+    "Date: 2022-09-13\n\n"
+    "Armenia's Defense Ministry spokesman gave a news briefing in Yerevan in the afternoon.\n\n"
+    "Gegharkunik Governor Karen Sargsian spoke to reporters.\n\n"
+    "“In the morning gunfire stopped for about 40 minutes but then resumed and is still going "
+    "on in Sotk,” Sargsian told RFE/RL’s Armenian Service."
+)
+
+
+def test_a_report_in_the_present_tense_takes_the_item_date(gazetteer: Gazetteer) -> None:
+    extraction = extract_incidents([parse_document(ONGOING, "rferl.txt")], gazetteer)
+    [ongoing] = reported_by(extraction, "is still going on")
+    assert (ongoing.when.start, ongoing.when.end) == (D(2022, 9, 12), D(2022, 9, 13))
+    assert "present tense" in ongoing.when.inferred

@@ -231,3 +231,36 @@ def test_the_rights_group_memorial_is_no_monument(clause: str) -> None:
 def test_a_memorial_is_still_no_incident() -> None:
     assert is_excluded("Memorial in Nor Maragha, Armenia for the victims of the massacre.")
     assert is_excluded("A memorial to those killed in the shelling was unveiled in Tartar.")
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # a timeline's present tense (CivilNet) and a Wikipedia copy's infobox claim (devset 19)
+        "December 14, 2020 – Violating the November 9 ceasefire statement, Azerbaijan captures "
+        "the last remaining part of the Hadrut region of Artsakh",
+        "Per Azerbaijan: Azerbaijan captures strategic heights along the border",
+        "Azerbaijan seizes the heights above the village",
+    ],
+)
+def test_the_present_tense_of_a_capture(clause: str) -> None:
+    assert event_type(clause) == "capture"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # AP and a 1993 dispatch; RFE/RL on the September 2022 border fighting
+        "Armenian troops advanced on this strategic Azerbaijani city Tuesday",
+        "In April, Armenian fighters advanced in a pincer movement from Armenia and Karabakh",
+        "the enemy has been trying to secure positional advances, notably towards Sotk",
+        "civilians fleeing the latest Armenian advance in south west Azerbaijan",
+    ],
+)
+def test_an_advance_is_an_offensive(clause: str) -> None:
+    assert event_type(clause) == "offensive"
+
+
+def test_an_advance_of_time_or_a_game_is_no_offensive() -> None:
+    assert event_type("They harvested foodstuffs months in advance.") is None
+    assert event_type("To advance, players must handle a variety of tasks.") is None

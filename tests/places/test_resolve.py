@@ -503,3 +503,14 @@ def test_ganja_near_tartar_is_ganja_not_yevlakh(gaz: Gazetteer) -> None:
     [ganja] = [i for i in found if "Ganja" in i.sources[0].quote]
     assert ganja.place is not None
     assert ganja.place.id == GANJA
+
+
+def test_movses_is_the_tavush_village_unless_a_surname_follows(gaz: Gazetteer) -> None:
+    # a Wikipedia copy on the July 2020 clashes; Movses Hakobyan is a general in the infoboxes
+    village = _own_sentence(
+        "Initial clashes occurred near Movses in Tavush Province of Armenia, and Ağdam in "
+        "Tovuz District of Azerbaijan at the Armenian–Azerbaijani state border."
+    )
+    assert "gn:616403" in {m.place.id for m in find_mentions(gaz, village)}
+    general = _own_sentence("Commanders and leaders Movses Hakobyan Nejmeddin Sadygov")
+    assert "Movses" not in {m.as_written for m in find_mentions(gaz, general)}
