@@ -7,6 +7,7 @@ several documents, or reports of the same place over overlapping dates, are one 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
@@ -40,6 +41,8 @@ from geo.incidents.locate import (
     is_at_place,
     listed_places,
     locate_from_context,
+    place_named_before,
+    refers_to_a_settlement,
 )
 from geo.incidents.merge import CLOSE_DAYS, DATE_RANK, Candidate, merge_candidates
 from geo.incidents.periods import WAR_NAMES
@@ -524,10 +527,29 @@ def _sentence_candidates(
             clause_dates,
             ContextPlaces(state.last, state.heading_places, state.headline_places, earlier),
         )
+        located = _placed_by_sentence_before(located, clause, sections, gazetteer)
         earlier = located if located.places else earlier
         yield located
         if kind == "capture" and not located.place_inferred:
             yield from _co_captured(located)
+
+
+def _placed_by_sentence_before(
+    candidate: Candidate,
+    clause: str,
+    sections: dict[str, tuple[Sentence, ...]],
+    gazetteer: Gazetteer,
+) -> Candidate:
+    """Place an unplaced report by the sentence just before it in its section ("the village")."""
+    if candidate.places or not refers_to_a_settlement(clause):
+        return candidate
+    sentence = candidate.sentence
+    section = sections.get(sentence.heading, ())
+    at = bisect.bisect_left([s.index for s in section], sentence.index)
+    before = section[at - 1] if at > 0 else None
+    if before is None or before.index != sentence.index - 1:
+        return candidate
+    return place_named_before(candidate, clause, find_mentions(gazetteer, before, section))
 
 
 def _co_captured(candidate: Candidate) -> Iterator[Candidate]:

@@ -243,6 +243,35 @@ def locate_from_context(
     return replace(candidate, unlocated_reason="no gazetteer place named in the clause")
 
 
+# "the village", "the town": a definite noun that can only mean a settlement named before
+_SETTLEMENT_ANAPHORA = re.compile(r"\b(?:the|this)\s+(?:village|town|city|settlement)\b", re.I)
+
+
+def refers_to_a_settlement(clause: str) -> bool:
+    """Tell whether a clause speaks of "the village" or "the town" named before it."""
+    return _SETTLEMENT_ANAPHORA.search(clause) is not None
+
+
+def place_named_before(
+    candidate: Candidate, clause: str, mentions_before: Sequence[Mention]
+) -> Candidate:
+    """Place a report saying "the village" at the one settlement the sentence before names.
+
+    "Google Maps does not show Jojug Marjanli. The village was rebuilt on one of those plots of
+    land that Azerbaijan managed to recapture in April 2016." The sentence before reported
+    nothing, so no report carries the place; its one settlement is what "the village" means.
+    Two settlements there leave it open, and the report stays unlocated.
+    """
+    if candidate.places or _SETTLEMENT_ANAPHORA.search(clause) is None:
+        return candidate
+    settlements = {m.place.id: m for m in mentions_before if m.precision == "settlement"}
+    if len(settlements) != 1:
+        return candidate
+    (mention,) = settlements.values()
+    reason = f"the one settlement the sentence before names (“{mention.as_written}”)"
+    return replace(candidate, places=(mention,), place_inferred=reason, unlocated_reason="")
+
+
 # "seized control of Talish and Madagiz", "captured Shusha, Lachin and Kalbajar": places
 # listed together, each with its own capture. Between two names only a list's joints, an
 # alternative name in brackets, or the noun of the next one ("and the town of Madagiz").

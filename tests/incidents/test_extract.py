@@ -205,3 +205,23 @@ def test_a_report_in_the_present_tense_takes_the_item_date(gazetteer: Gazetteer)
     [ongoing] = reported_by(extraction, "is still going on")
     assert (ongoing.when.start, ongoing.when.end) == (D(2022, 9, 12), D(2022, 9, 13))
     assert "present tense" in ongoing.when.inferred
+
+
+def test_the_village_is_the_one_settlement_the_sentence_before_names(
+    gazetteer: Gazetteer,
+) -> None:
+    # Ostro's long read: the sentence before reports nothing, so no earlier report has the place
+    text = (
+        "Google Maps does not show Jojug Marjanli. The village was rebuilt on one of those "
+        "plots of land that Azerbaijan managed to recapture in April 2016."
+    )
+    extraction = extract_incidents([parse_document(text, "ostro.txt")], gazetteer)
+    [recapture] = reported_by(extraction, "managed to recapture")
+    assert recapture.place is not None
+    assert recapture.place.id == "wp:cocuq-mercanli-jabrayil"
+    assert "the sentence before names" in recapture.place_inferred
+    two = text.replace("does not show Jojug Marjanli", "shows Talish but not Jojug Marjanli")
+    [open_question] = reported_by(
+        extract_incidents([parse_document(two, "ostro.txt")], gazetteer), "managed to recapture"
+    )
+    assert open_question.place is None
