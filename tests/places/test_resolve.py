@@ -514,3 +514,26 @@ def test_movses_is_the_tavush_village_unless_a_surname_follows(gaz: Gazetteer) -
     assert "gn:616403" in {m.place.id for m in find_mentions(gaz, village)}
     general = _own_sentence("Commanders and leaders Movses Hakobyan Nejmeddin Sadygov")
     assert "Movses" not in {m.as_written for m in find_mentions(gaz, general)}
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        # news.az on the Barda strikes of 2020; APA on Gunnut (devnews 13)
+        (
+            "On October 28, Armenian armed forces fired on densely populated area of Barda "
+            "district.",
+            "wp:barda-district",
+        ),
+        ("Gunnut village of Sharur region was returned under control.", "wp:sharur-district"),
+        (
+            "Armenia has launched missile attacks on Azerbaijani cities of Ganja, Mingachevir, "
+            "Khizi as well as Absheron district.",
+            "wp:absheron-district",
+        ),
+    ],
+)
+def test_a_named_district_is_the_district_not_its_town(
+    gaz: Gazetteer, text: str, district: str
+) -> None:
+    assert district in {m.place.id for m in find_mentions(gaz, _own_sentence(text))}
