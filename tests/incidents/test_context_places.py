@@ -233,3 +233,30 @@ def test_a_later_clause_counted_from_the_one_before_takes_its_place(gaz: Gazette
     own = text.replace("the following day", "on 12 May 1992")
     later = max(_incidents(gaz, own), key=lambda i: i.when.start)
     assert later.place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # Azertag (devnews 18): the shots come from Arazdeyen (Vedi) and land near Heydarabad
+        (
+            "On July 19, 2021 at about 23:40, the Armenian armed forces’ units from the "
+            "positions near the Arazdeyen village of the Vedi region using various caliber "
+            "weapons subjected to fire the positions of the Azerbaijan Army in the direction "
+            "of the Heydarabad settlement in the Sadarak region of the Nakhchivan Autonomous "
+            "Republic.",
+            "Heydarabad",
+        ),
+        # seed 004: a march from the brigade's base to the capital
+        (
+            "In 1993 his brigade advanced in early June from its base in Ganja to Baku.",
+            "Baku",
+        ),
+    ],
+)
+def test_where_the_fire_came_from_is_not_where_it_landed(
+    gaz: Gazetteer, text: str, target: str
+) -> None:
+    (incident,) = _incidents(gaz, text)
+    assert incident.place is not None
+    assert incident.place.name == target
