@@ -746,11 +746,19 @@ _REFERENCE_BEFORE = (
     _DOCUMENT_BEFORE,
 )
 _NOUN_AFTER = re.compile(r"\s+[A-Za-z]")
+# "the November 9, 2020 ceasefire statement", "the 9 November ceasefire agreement": a date
+# before the noun names the document, as "the 1994 ceasefire" does with a year.
+_DOCUMENT_AFTER = re.compile(
+    r",?\s+(?:[\w-]+\s+){0,2}?(?i:statement|declaration|agreement|treaty|accord|cease-?fire"
+    r"|truce|armistice|deal)\b"
+)
 
 
 def _is_reference(text: str, found: DateMatch) -> bool:
     before = text[max(0, found.start - 90) : found.start]
     if any(pattern.search(before) for pattern in _REFERENCE_BEFORE):
+        return True
+    if _THE_BEFORE.search(before) and _DOCUMENT_AFTER.match(text, found.end):
         return True
     # "the Sumgait (1988) and Baku (1990) pogroms": years in brackets label named events.
     if found.kind == "year" and text[found.start - 1 : found.start] == "(":

@@ -260,6 +260,8 @@ def test_a_birth_year_is_no_date(text: str) -> None:
         "Baku called the actions consistent with the declaration of November 9, 2020.",
         "It ensures the provisions of the Trilateral Statement signed on 10 November 2020.",
         "The clashes were stopped with a ceasefire agreement on November 10, 2020.",
+        # the date before the noun (CivilNet's chronology; OC Media)
+        "The November 9, 2020 ceasefire statement by the leaders seemed to bring some calm.",
     ],
 )
 def test_the_date_of_a_declaration_or_agreement_is_no_date(text: str) -> None:
@@ -313,3 +315,14 @@ def test_a_date_with_its_year_needs_none_from_the_item() -> None:
 def test_a_month_abbreviated_with_a_full_stop(text: str, start: D, end: D) -> None:
     (found,) = find_dates(text, context_year=2017)
     assert (found.when.start, found.when.end) == (start, end)
+
+
+def test_a_yearless_date_before_a_document_noun_is_no_date() -> None:
+    # OC Media, October 2021: the yearless date would otherwise take the item's year
+    text = (
+        "It was a gross violation of Azerbaijan's obligations under the 9 November ceasefire "
+        "agreement."
+    )
+    assert find_dates(text, context_year=2021) == []
+    (found,) = find_dates("Shots were fired on 9 November near the village.", context_year=2021)
+    assert found.when.start == D(2021, 11, 9)
