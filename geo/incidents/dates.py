@@ -142,7 +142,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("between_years", rf"\b(?i:between)\s+{_p(_YEAR, 'y1')}\s+and\s+{_p(_YEAR, 'y2')}"),
         # Dates that carry a year come before yearless ones, which borrow the year before them.
         # not a decade: "the early 1990s" is ten years, not early 1990
-        ("part_year", rf"\b(?P<p>(?i:early|mid|late))[\s-]+{_p(_YEAR, 'y')}(?!s\b)"),
+        # "began at the end of 1987" (seed 004, an Azerbaijani long read)
+        (
+            "part_year",
+            rf"\b(?P<p>(?i:early|mid|late|end\s+of|beginning\s+of|start\s+of))[\s-]+"
+            rf"{_p(_YEAR, 'y')}(?!s\b)",
+        ),
         ("year", rf"(?<![\d,.])\b{_p(_YEAR, 'y')}\b(?![–-]\d)"),
         ("relative_year", r"\b(?i:(?:the\s+)?(?P<which>following|next|same|previous)\s+year)\b"),
         (
@@ -297,8 +302,12 @@ def _season_range(year: int, season: str, part: str | None) -> tuple[dt.date, dt
     return dt.date(year, first, 1), _month_end(year, last)
 
 
-def _year_part(year: int, part: str) -> tuple[dt.date, dt.date]:
-    months = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part.lower()]
+_YEAR_PARTS = {"end of": "late", "beginning of": "early", "start of": "early"}
+
+
+def _year_part(year: int, written: str) -> tuple[dt.date, dt.date]:
+    part = " ".join(written.lower().split())
+    months = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[_YEAR_PARTS.get(part, part)]
     return dt.date(year, months[0], 1), _month_end(year, months[1])
 
 

@@ -64,6 +64,11 @@ def only(text: str, **context: object) -> tuple[D, D, str, str]:
             "Full-scale fighting erupted in early 1992.",
             (D(1992, 1, 1), D(1992, 4, 30), "year", "early 1992"),
         ),
+        # an Azerbaijani long read; seed 004 writes "as early as the end of 1987"
+        (
+            "The present stage of the conflict began at the end of 1987 with the attacks.",
+            (D(1987, 9, 1), D(1987, 12, 31), "year", "end of 1987"),
+        ),
         # the American order of US-written Wikipedia pages and wires
         (
             "Armenian forces launched an attack near Fizuli on June 20–21, 2010.",
