@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from geo.incidents.merge import Candidate
-from geo.model import DateRange, Document
+from geo.model import DateRange, Document, Sentence
 
 # A line this short with no sentence end names an event ("2012 Armenian–Azerbaijani border
 # clashes") instead of reporting one: a title, repeated in the scrape or left among its
@@ -20,8 +20,19 @@ def _is_title(document: Document, candidate: Candidate) -> bool:
     if document.headline and sentence.text == sentence.heading == document.headline:
         return True
     text = sentence.text
-    is_short = len(text.split()) <= _TITLE_MAX_WORDS and not sentence.is_table
-    return is_short and _SENTENCE_END.search(text) is None
+    is_short = len(text.split()) <= _TITLE_MAX_WORDS
+    is_line = not sentence.is_table or _is_caption(document, sentence)
+    return is_short and is_line and _SENTENCE_END.search(text) is None
+
+
+def _is_caption(document: Document, sentence: Sentence) -> bool:
+    """Tell whether a table's cell is its first, where Wikipedia copies put the infobox caption.
+
+    kiwix and piglix copies scrape the infobox as a table whose first row is the article's
+    name: "2010 Mardakert Skirmishes | |||||", "July 2020 Armenian–Azerbaijani clashes |".
+    """
+    index = sentence.index
+    return index == 0 or not document.sentences[index - 1].is_table
 
 
 def fold_titles(document: Document, found: list[Candidate]) -> list[Candidate]:

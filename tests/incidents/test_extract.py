@@ -225,3 +225,21 @@ def test_the_village_is_the_one_settlement_the_sentence_before_names(
         extract_incidents([parse_document(two, "ostro.txt")], gazetteer), "managed to recapture"
     )
     assert open_question.place is None
+
+
+# a kiwix copy of "July 2020 Armenian–Azerbaijani clashes": the infobox's caption is the
+# first row of the table the scrape makes of it
+KIWIX_CAPTION = (
+    "July 2020 Armenian–Azerbaijani clashes | |||||||||\n"
+    "---|---|---|---|---|---|---|---|---|---|\n"
+    "Part of the Nagorno-Karabakh conflict | |||||||||\n\n"
+    "The July 2020 Armenian–Azerbaijani clashes began on 12 July 2020 between the Armenian "
+    "Armed Forces and Azerbaijani Armed Forces near Movses in Tavush Province of Armenia."
+)
+
+
+def test_an_infobox_caption_folds_into_the_report_it_names(gazetteer: Gazetteer) -> None:
+    extraction = extract_incidents([parse_document(KIWIX_CAPTION, "kiwix.txt")], gazetteer)
+    assert [(i.when.start, i.when.end) for i in extraction.incidents] == [
+        (D(2020, 7, 12), D(2020, 7, 12))
+    ]
