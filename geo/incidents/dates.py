@@ -755,6 +755,7 @@ _REFERENCE_BEFORE = (
     _DOCUMENT_BEFORE,
 )
 _NOUN_AFTER = re.compile(r"\s+[A-Za-z]")
+_WHEN_AFTER = re.compile(r",?\s+(?i:when)\b")
 # "the November 9, 2020 ceasefire statement", "the 9 November ceasefire agreement": a date
 # before the noun names the document, as "the 1994 ceasefire" does with a year.
 _DOCUMENT_AFTER = re.compile(
@@ -766,7 +767,11 @@ _DOCUMENT_AFTER = re.compile(
 def _is_reference(text: str, found: DateMatch) -> bool:
     before = text[max(0, found.start - 90) : found.start]
     if any(pattern.search(before) for pattern in _REFERENCE_BEFORE):
-        return True
+        # "a border conflict since 12 May 2021, when Azerbaijani soldiers crossed ... into
+        # Armenia" (seed 002; the Armenian ombudsman, 2021): the date is that of the
+        # event its when-clause tells
+        is_since_when = _SINCE_BEFORE.search(before) and _WHEN_AFTER.match(text, found.end)
+        return not is_since_when
     if _THE_BEFORE.search(before) and _DOCUMENT_AFTER.match(text, found.end):
         return True
     # "the Sumgait (1988) and Baku (1990) pogroms": years in brackets label named events.

@@ -331,3 +331,15 @@ def test_a_yearless_date_before_a_document_noun_is_no_date() -> None:
     assert find_dates(text, context_year=2021) == []
     (found,) = find_dates("Shots were fired on 9 November near the village.", context_year=2021)
     assert found.when.start == D(2021, 11, 9)
+
+
+def test_since_a_date_when_an_event_happened_dates_that_event() -> None:
+    # seed 002 and the Armenian ombudsman (2021): "since" names the start of what follows
+    (found,) = find_dates(
+        "The forces have been engaged in a border conflict since 12 May 2021, when "
+        "Azerbaijani soldiers crossed several kilometers into Armenia."
+    )
+    assert found.when.start == D(2021, 5, 12)
+    assert (
+        find_dates("It was the worst fighting since 12 May 2021 on that part of the border.") == []
+    )
