@@ -7,7 +7,6 @@ several documents, or reports of the same place over overlapping dates, are one 
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import itertools
 import re
@@ -545,9 +544,8 @@ def _placed_by_sentence_before(
         return candidate
     sentence = candidate.sentence
     section = sections.get(sentence.heading, ())
-    at = bisect.bisect_left([s.index for s in section], sentence.index)
-    before = section[at - 1] if at > 0 else None
-    if before is None or before.index != sentence.index - 1:
+    before = next((s for s in section if s.index == sentence.index - 1), None)
+    if before is None:
         return candidate
     return place_named_before(candidate, clause, find_mentions(gazetteer, before, section))
 
@@ -633,11 +631,16 @@ def _lede_date(state: _DocState, sentence: Sentence) -> DateRange | None:
     they sum up (an NGO report's "Investigate Alleged Indiscriminate Attacks", a month's
     advance under "Army liberated 11 thousand hectares"), and fold into the report they head.
     """
-    if state.item_date is None or not _is_in_lede(state, sentence):
+    if not _is_in_lede(state, sentence):
         return None
-    # the day of the item or the one before: the wires report yesterday's events as news too
-    item = _date_context(state).describe_item_date()
-    reason = f"on or the day before {item}; its first paragraph gives no date"
+    return _item_day_or_before(state, "its first paragraph gives no date")
+
+
+def _item_day_or_before(state: _DocState, why: str) -> DateRange | None:
+    """Return the item's day or the one before: the wires report yesterday's news too."""
+    if state.item_date is None:
+        return None
+    reason = f"on or the day before {_date_context(state).describe_item_date()}; {why}"
     return DateRange(state.item_date - dt.timedelta(days=1), state.item_date, "day", "", reason)
 
 
@@ -653,11 +656,9 @@ _ONGOING = re.compile(
 
 def _ongoing_date(state: _DocState, clause: str) -> DateRange | None:
     """Date an undated report in the present perfect or progressive by its item's date."""
-    if state.item_date is None or _ONGOING.search(clause) is None:
+    if _ONGOING.search(clause) is None:
         return None
-    item = _date_context(state).describe_item_date()
-    reason = f"{item}; the report tells in the present tense what is going on"
-    return DateRange(state.item_date - dt.timedelta(days=1), state.item_date, "day", "", reason)
+    return _item_day_or_before(state, "the report tells in the present tense what is going on")
 
 
 # A live blog's entry opens with its time: "06:45 GMT – Scud missile fired on Ganja, Al Jazeera
