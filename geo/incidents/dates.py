@@ -106,13 +106,20 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "month_day_day_year",
             rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd1')}{_DASH}{_p(_DAY, 'd2')},?\s+{_p(_YEAR, 'y')}",
         ),
+        # the American order across months: "February 27 – March 1, 1988" (devset 01's infobox,
+        # and the infoboxes of Wikipedia's battle pages generally)
+        (
+            "month_day_month_day_year",
+            rf"\b{_p(_MONTH, 'm1')}\s+{_p(_DAY, 'd1')}{_DASH}{_p(_MONTH, 'm2')}\s+"
+            rf"{_p(_DAY, 'd2')},?\s+{_p(_YEAR, 'y')}",
+        ),
         ("day_month_year", rf"\b{_p(_DAY, 'd')}\s+{_p(_MONTH, 'm')},?\s+{_p(_YEAR, 'y')}"),
         # Tables and date stamps put the year first: "1990 January 19–20", "2014 August 01"
         # (the massacre lists of devset 10 and 11, the agency stamps of devnews)
         (
             "year_month_day",
             rf"\b{_p(_YEAR, 'y')}\s+{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd1')}"
-            rf"(?:{_DASH}{_p(_DAY, 'd2')})?\b(?!,?\s+(?:19|20)\d\d)",
+            rf"(?:{_DASH}(?:{_p(_MONTH, 'm2')}\s+)?{_p(_DAY, 'd2')})?\b(?!,?\s+(?:19|20)\d\d)",
         ),
         ("month_day_year", rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')},?\s+{_p(_YEAR, 'y')}"),
         # from late April through early June 2012 / between January and September 2020
@@ -221,6 +228,7 @@ _NEEDS = {
     "day_day_month_year": {"month", "year"},
     "day_month_day_month_year": {"month", "year"},
     "full_range": {"month", "year"},
+    "month_day_month_day_year": {"month", "year"},
     "day_month_year": {"month", "year"},
     "month_day_day_year": {"month", "year"},
     "day_day_month": {"month"},
@@ -414,6 +422,7 @@ class _Resolver:
         return None if day is None else (day, day, "day", False, True)
 
     _month_day_year = _day_month_year
+    _month_day_month_day_year = _day_month_day_month_year
 
     def _month_item_year(
         self, m: re.Match[str]
@@ -432,8 +441,12 @@ class _Resolver:
         self, m: re.Match[str]
     ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
         year, month = int(m["y"]), _month_number(m["m"])
-        start, end = _day(year, month, int(m["d1"])), _day(year, month, int(m["d2"] or m["d1"]))
-        return None if start is None or end is None else (start, end, "day", False, True)
+        end_month = _month_number(m["m2"]) if m["m2"] else month
+        start = _day(year, month, int(m["d1"]))
+        end = _day(year, end_month, int(m["d2"] or m["d1"]))
+        if start is None or end is None or end < start:
+            return None
+        return start, end, "day", False, True
 
     def _year_month(self, m: re.Match[str]) -> tuple[dt.date, dt.date, DatePrecision, bool, bool]:
         start, end = _month_range(int(m["y"]), _month_number(m["m"]), None)

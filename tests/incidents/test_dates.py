@@ -40,6 +40,11 @@ def only(text: str, **context: object) -> tuple[D, D, str, str]:
             "Black January 1990 January 19–20 Baku, Azerbaijan 133-1",
             (D(1990, 1, 19), D(1990, 1, 20), "day", "1990 January 19–20"),
         ),
+        # the same table writes a range across two months after the year
+        (
+            "March Days 1918 March 30-April 2 Azerbaijan 3,000-12,000 Azeris killed",
+            (D(1918, 3, 30), D(1918, 4, 2), "day", "1918 March 30-April 2"),
+        ),
         (
             "Kirovabad pogrom 1988 November Ganja 130 Armenians killed",
             (D(1988, 11, 1), D(1988, 11, 30), "month", "1988 November"),
@@ -73,6 +78,15 @@ def only(text: str, **context: object) -> tuple[D, D, str, str]:
         (
             "Armenian forces launched an attack near Fizuli on June 20–21, 2010.",
             (D(2010, 6, 20), D(2010, 6, 21), "day", "June 20–21, 2010"),
+        ),
+        # and across two months (devset 01's infobox)
+        (
+            "The pogrom lasted from February 27 – March 1, 1988 in Sumgait.",
+            (D(1988, 2, 27), D(1988, 3, 1), "day", "February 27 – March 1, 1988"),
+        ),
+        (
+            "Fighting went on from December 28 – January 3, 1994 around Fizuli.",
+            (D(1993, 12, 28), D(1994, 1, 3), "day", "December 28 – January 3, 1994"),
         ),
     ],
 )
