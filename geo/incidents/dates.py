@@ -122,6 +122,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:{_DASH}(?:{_p(_MONTH, 'm2')}\s+)?{_p(_DAY, 'd2')})?\b(?!,?\s+(?:19|20)\d\d)",
         ),
         ("month_day_year", rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')},?\s+{_p(_YEAR, 'y')}"),
+        # "from August 1993 to January 1994", "February 1988 – May 1994", "between October
+        # 1991 and April 1992" (the first war's span on Wikipedia, agencies' histories)
+        (
+            "month_year_range",
+            rf"\b(?:(?P<btw>(?i:between))\s+)?{_p(_MONTH, 'm1')}\s+{_p(_YEAR, 'y1')}"
+            rf"(?(btw)\s+and\s+|{_DASH}){_p(_MONTH, 'm2')}\s+{_p(_YEAR, 'y2')}",
+        ),
         # from late April through early June 2012 / between January and September 2020
         (
             "month_month_year",
@@ -190,7 +197,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # enclave last week" (AP), "incidents reported earlier this week" (RFE/RL).
         (
             "item_period",
-            r"\b(?i:(?P<which>last|past|previous|earlier\s+this|this)\s+(?P<unit>week|month))\b",
+            r"\b(?i:(?P<rolling>(?:in|over|during|within)\s+the\s+)?"
+            r"(?P<which>last|past|previous|earlier\s+this|this)\s+(?P<unit>week|month))\b",
         ),
         # "After border clashes two weeks ago that killed almost 200 soldiers" (Reuters): a
         # count back from the item's own day.
@@ -236,6 +244,7 @@ _NEEDS = {
     "year_month_day": {"month", "year"},
     "year_month": {"month", "year"},
     "month_day_year": {"month", "year"},
+    "month_year_range": {"month", "year"},
     "month_month_year": {"month", "year"},
     "part_month_year": {"month", "year"},
     "month_item_year": {"month", "relative"},
@@ -463,6 +472,13 @@ class _Resolver:
         end = _month_range(year, m2, m["p2"])[1]
         return start, end, "month", False, True
 
+    def _month_year_range(
+        self, m: re.Match[str]
+    ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
+        start = _month_range(int(m["y1"]), _month_number(m["m1"]), None)[0]
+        end = _month_range(int(m["y2"]), _month_number(m["m2"]), None)[1]
+        return None if end < start else (start, end, "month", False, True)
+
     def _month_month(
         self, m: re.Match[str]
     ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
@@ -581,7 +597,9 @@ class _Resolver:
         which = " ".join(m["which"].lower().split())
         is_week = m["unit"].lower() == "week"
         self.inferred = f"'{m.group(0)}' counted from {self.context.describe_item_date()}"
-        if which == "past":  # the days up to the item: "in the past week"
+        # the days up to the item: "in the past week"; "in the last week" is the same span,
+        # while a bare "last week" is the calendar week before
+        if which == "past" or (m["rolling"] and which == "last"):
             start = item - dt.timedelta(days=6 if is_week else 29)
             return start, item, "day", True, False
         is_last = which in ("last", "previous")

@@ -47,7 +47,7 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
         r"\bcaptur(?:ed|es?|ing)\b|\b(?:re)?took\s+(?:control\s+of\s+)?(?:the\s+)?"
         # a settlement noun or a proper name: "took the town", "retook Shusha"
         r"(?:town|city|village|district|region|heights?|(?-i:[A-Z][a-z]\w+))"
-        r"|\bseiz(?:ed|es|ure)\b(?!\s+of\b)|\bfell\s+to\b|\bfall\s+of\b|\brecaptur(?:ed|es?)\b"
+        r"|\bseiz(?:ed|es|ure)\b(?!\s+of\b)|\b(?:fell|fallen)\s+to\b|\bfall\s+of\b|\brecaptur(?:ed|es?)\b"
         r"|\bstorm(?:ed|ing)\b|\boverr(?:an|un)\b|\bdriven\s+out\b|\boccupying\b"
         r"|\btook\s+control\b|\bretaken\b"  # the passive of "retook": "it was retaken by ..."
         # "has taken control of nine new villages", "forces take control of Hadrut", "managed
@@ -143,8 +143,9 @@ _PRIORITY: dict[str, int] = {kind: rank for rank, (kind, _) in enumerate(_CUE_PA
 _CUE_STARTS = (
     "shot", "shoot", "downed", "massacr", "pogrom", "drone", "uav", "loitering", "land",
     "mine", "stepped", "sniper", "shell", "artiller", "bombard", "mortar", "rocket", "missile",
-    "grad", "bomb", "air", "captur", "recaptur", "took", "retook", "seiz", "fell to", "fall of",
-    "storm", "overr", "driven out", "occupying", "lost", "offensive", "counter", "assault",
+    "grad", "bomb", "air", "captur", "recaptur", "took", "retook", "seiz", "fell to", "fallen to",
+    "fall of", "storm", "overr", "driven out", "occupying", "lost", "offensive", "counter",
+    "assault",
     "to take", "crossed", "firefight", "exchange of", "gunfire", "skirmish", "firing", "open",
     "shootout", "clash", "fighting", "battle", "hostilities", "attack", "raid", "ambush",
     "incursion", "incident", "violence", "war erupted", "kill", "dead", "died", "death", "murder",
@@ -191,8 +192,8 @@ _MOSTLY_NOT_INCIDENT = re.compile(
 # Totals over a year or more ("In all during 2012, 19 ... were killed") summarise many incidents.
 _AGGREGATE = re.compile(
     # "violated the ceasefire 24 times throughout the day" (the ministries' daily reports) is
-    # one day's count, not a total over a period.
-    r"\b(?:in\s+all\b|throughout\b(?!\s+the\s+(?:day|night)\b)|overall\b|in\s+total\b|a\s+total\s+of\b"
+    # one day's count, not a total over a period; so is "shelled throughout the week" (NYT).
+    r"\b(?:in\s+all\b|throughout\b(?!\s+the\s+(?:day|night|week|weekend)\b)|overall\b|in\s+total\b|a\s+total\s+of\b"
     r"|in\s+the\s+(?:years|decades)\s+following\b|over\s+the\s+years\b"
     r"|as\s+a\s+result\s+of\s+the\s+(?:conflict|war)\b|by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b"
     r"|became\s+more\b|as\s+(?:border\s+)?clashes\s+continued\b"

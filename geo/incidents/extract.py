@@ -55,7 +55,7 @@ from geo.model import (
     Sentence,
     UnresolvedName,
 )
-from geo.places import Gazetteer, distance_km, find_mentions, find_unresolved
+from geo.places import VILLAGE_CUES, Gazetteer, distance_km, find_mentions, find_unresolved
 
 _ADDITIVE = re.compile(r"\b(?i:in\s+addition|additionally|also|separately|elsewhere)\b")
 # "(1988)", "(1988–1994)", "(May 1994 – August 2009)": years in brackets label other events;
@@ -199,7 +199,14 @@ def _explain_unlocated(candidate: Candidate, names: Sequence[UnresolvedName]) ->
     if is_placed_by_text or not missing:
         return candidate
     reason = f"not in the gazetteer: {', '.join(missing)} (see maps/unresolved.csv)"
-    return replace(candidate, places=(), place_inferred="", unlocated_reason=reason)
+    is_village = any(n.cue in VILLAGE_CUES for n in names if n.start >= clause_start)
+    return replace(
+        candidate,
+        places=(),
+        place_inferred="",
+        unlocated_reason=reason,
+        names_unknown_village=is_village,
+    )
 
 
 def _document_candidates(
@@ -300,6 +307,10 @@ def _timeline_date(heading: str, state: _DocState) -> DateRange | None:
     when = heading_date(heading, _date_context(state))
     if when is None or when.precision == "year":
         return None
+    # A heading dated after the item cannot date what the item reports: a repost's own stamp
+    # ("November 27, 2024 ... 31 Years ago" above a story "Published: September 05, 1993").
+    if state.item_date is not None and when.start > state.item_date:
+        return None
     why = f"from the timeline heading '{when.text}'"
     return replace(when, inferred=f"{why}; {when.inferred}" if when.inferred else why)
 
@@ -365,7 +376,13 @@ def _advance(
         state.dated = (sentence, precise[-1].when)
     elif dates and state.previous is None:
         state.previous = dates[-1].when
-    telling = [d for d in dates if _tells_the_year(sentence.text, d)]
+    # A span across years ("during the winter campaign of 1993-1994") tells no one year: a
+    # "July 4" after it takes its year from what comes next in the list (war, item date).
+    telling = [
+        d
+        for d in dates
+        if d.when.start.year == d.when.end.year and _tells_the_year(sentence.text, d)
+    ]
     if telling:
         state.context_year = telling[-1].when.start.year
         state.year_from = "an earlier sentence"
@@ -493,7 +510,8 @@ def _sentence_candidates(
         places = clause_places(mentions, sentence, start, end, start + cue_at)
         is_elsewhere = is_inferred and _is_elsewhere(clause, places, continued)
         place_inferred = ""
-        taken = _continued_places(places, continued) if is_inferred and not is_elsewhere else None
+        may_continue = is_inferred and not is_elsewhere
+        taken = _continued_places(places, continued, start) if may_continue else None
         if taken is not None:
             places, place_inferred = taken, "place of the report it continues"
         if _is_year_summary(clause, when, figures, places):
@@ -568,7 +586,7 @@ def _co_captured(candidate: Candidate) -> Iterator[Candidate]:
 
 
 def _continued_places(
-    places: Sequence[Mention], continued: Candidate | None
+    places: Sequence[Mention], continued: Candidate | None, clause_start: int
 ) -> tuple[Mention, ...] | None:
     """Return the places of the incident a continuation tells more of, if it takes them.
 
@@ -578,7 +596,21 @@ def _continued_places(
     """
     if continued is None or not continued.places or is_at_place(places):
         return None
+    if places and places[0].precision == "settlement" and _opens_clause(places[0], clause_start):
+        # "Zengilan, on the southwestern rim of Azerbaijan ..., has been shelled throughout
+        # the week" after a report on other towns (NYT): the clause is about its own subject.
+        return None
     return continued.places
+
+
+# what may stand before a clause's subject: "The town of Zengilan was shelled"
+_SUBJECT_LEAD = re.compile(r"\W*(?:(?i:the)\s+(?:(?i:city|town|village|settlement)\s+of\s+)?)?")
+
+
+def _opens_clause(mention: Mention, clause_start: int) -> bool:
+    """Tell whether a place name is the first words of its clause, as its subject is."""
+    lead = mention.sentence.text[clause_start : mention.start - mention.sentence.start]
+    return _SUBJECT_LEAD.fullmatch(lead) is not None
 
 
 def _sentence_skip_reason(text: str) -> str | None:

@@ -57,6 +57,12 @@ _INSTITUTION_IN = re.compile(
     r"\b(?i:ministry|government|officials|authorities|spokes(?:man|woman|person)|command"
     r"|headquarters|presidency|office)\s+in\s+$"
 )
+# Where a statement was made, as the wires write it: "The Azerbaijani Defense Ministry said in
+# Baku, the capital, that ...", "told reporters in the Armenian capital" (NYT 1993, AP).
+_SAID_IN = re.compile(
+    r"\b(?i:said|says|told\s+(?:reporters|journalists|a\s+news\s+conference)|announced"
+    r"|stated)\s+in\s+$"
+)
 # Only the national capitals of the texts (Baku, Yerevan) are this large.
 _CAPITAL_POPULATION = 1_000_000
 # "in X", "in the village of X", "in the Armenian village of X", "at the nearby border town of X"
@@ -149,14 +155,17 @@ def clause_places(
 
 
 def _is_speaker(sentence: Sentence, mention: Mention) -> bool:
-    """Tell whether a place name is the subject of a speech verb ("Baku said")."""
+    """Tell whether a place name speaks ("Baku said") or is where one spoke ("said in Baku")."""
     text = sentence.text
+    before = _window_before(text, mention.start - sentence.start)
+    is_capital = mention.place.kind == "city" and mention.place.population >= _CAPITAL_POPULATION
+    if is_capital and _SAID_IN.search(before):
+        return True
     if not _SPEAKS_AFTER.match(text, mention.end - sentence.start):
         return False
-    before = _window_before(text, mention.start - sentence.start)
     if _INSTITUTION_IN.search(before):
         # "the Defense Ministry in Baku said": a government speaking from its capital
-        return mention.place.kind == "city" and mention.place.population >= _CAPITAL_POPULATION
+        return is_capital
     return _AFTER_PREPOSITION.search(before) is None
 
 

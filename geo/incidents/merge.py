@@ -79,6 +79,8 @@ class Candidate:
     continues: tuple[str, int, int] | None = None
     # dated only by the span of the war the clause names ("during the Second ... War")
     is_war_dated: bool = False
+    # unlocated because the gazetteer lacks the village it writes ("the village of Vardan")
+    names_unknown_village: bool = False
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -337,8 +339,11 @@ def _same_section(candidates: Sequence[Candidate], members: list[int]) -> Iterat
     facts = [_SectionFacts.of(i, candidates[i]) for i in members]
     prose = [f for f in facts if not candidates[f.index].sentence.is_table]
     for a, b in itertools.combinations(prose, 2):
-        # A region ("the Nagorno-Karabakh skirmish") is compatible with a village inside it.
+        # A region ("the Nagorno-Karabakh skirmish") is compatible with a village inside it;
+        # a village the gazetteer lacks is another place than a known one.
         if a.is_pinpoint and b.is_pinpoint and a.place_id != b.place_id:
+            continue
+        if (a.is_pinpoint and b.names_unknown) or (b.is_pinpoint and a.names_unknown):
             continue
         if _facts_nested(a, b) or (
             (a.start, a.end) == (b.start, b.end)
@@ -353,6 +358,7 @@ class _SectionFacts:
 
     index: int
     is_pinpoint: bool
+    names_unknown: bool
     place_id: str | None
     start: dt.date
     end: dt.date
@@ -365,6 +371,7 @@ class _SectionFacts:
         return cls(
             index,
             candidate.is_pinpoint,
+            candidate.names_unknown_village,
             candidate.place_id,
             when.start,
             when.end,

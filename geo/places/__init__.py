@@ -11,10 +11,11 @@ from geo.places.namesakes import FAR_KM, SharedName, far_apart, shared_names
 from geo.places.resolve import distance_km, find_mentions
 from geo.places.stats import GazetteerStats, count_gazetteer
 from geo.places.table import Gazetteer, load_gazetteer, packaged_places
-from geo.places.unresolved import find_unresolved
+from geo.places.unresolved import VILLAGE_CUES, find_unresolved
 
 __all__ = [
     "FAR_KM",
+    "VILLAGE_CUES",
     "Gazetteer",
     "GazetteerStats",
     "SharedName",

@@ -16,6 +16,8 @@ from geo.places.words import DASHES
 # "the village of X", "X village", "X District", "near X", "in X", "at X".
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u018f"
 _NAME = rf"[{_UPPER}][\w'\u2019-]+(?:\s[{_UPPER}][\w'\u2019-]+){{0,2}}"
+# the patterns below whose name is written as a settlement's
+VILLAGE_CUES = frozenset({"village of", "village X", "X village"})
 _UNRESOLVED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("village of", re.compile(r"\b(?:village|town|city|settlement) of (" + _NAME + ")")),
     ("village X", re.compile(r"\bvillages? (" + _NAME + ")")),

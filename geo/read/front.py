@@ -79,6 +79,13 @@ _DATELINE = re.compile(
     r"\.?\s*(?:[_–—-]+\s*|:\s*)?(?=\s|$)"
     rf"|^(?P<caps>[A-Z]{{3,}}(?:[ -][A-Z]{{3,}})?)\.\s*[–—-]\s*(?=\S)"
 )
+# Turan's house dateline, "Baku / 07.07.17 / Turan:": the day first, in the dotted numbers that
+# post-Soviet outlets also use in their date lines ("20.07.2021 [12:25]" on Azertag,
+# "28.04.2016 09:42" on peacekeeper.ru); a two-digit year only inside this frame.
+_SLASHED_DATELINE = re.compile(
+    rf"^(?P<city>{_CITY})\s*/\s*(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)?\d\d)\s*/"
+    r"\s*[A-Z][\w.-]{1,20}\s*:\s*(?=\S)"
+)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _NUMERIC_DATE = re.compile(
     r"(?<!\d)(?:[0-3]?\d[./][01]?\d[./](?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d)"
@@ -139,6 +146,9 @@ def split_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
 
 def match_dateline(text: str) -> Dateline | None:
     """Return the dateline that opens ``text``, if it has one."""
+    slashed = _SLASHED_DATELINE.match(text)
+    if slashed is not None:
+        return _slashed_dateline(slashed)
     found = _DATELINE.match(text)
     if found is None:
         return None
@@ -151,6 +161,15 @@ def match_dateline(text: str) -> Dateline | None:
         day=int(day) if day else None,
         year=int(found["y"]) if found["y"] else None,
     )
+
+
+def _slashed_dateline(found: re.Match[str]) -> Dateline | None:
+    month, day, year = int(found["m"]), int(found["d"]), int(found["y"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    # "07.07.17": the item is a news item of this century or the last decade of the one before
+    full_year = year if year >= 100 else (2000 + year if year < 90 else 1900 + year)
+    return Dateline(found.group(0).strip(), found["city"], month, day, full_year)
 
 
 # A line that is only a date, as timelines head each day: "14 March", "March 14, 2020", "1988",

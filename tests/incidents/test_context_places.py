@@ -23,9 +23,11 @@ LACHIN = (
 # seed 004: the second sentence names a village the gazetteer lacks
 VARDAN = (
     "According to the Azerbaijani government, between 27 and 29 November 1988, 33 Azerbaijanis "
-    "were killed in Spitak, Gugark and Stepanavan. According to Arif Yunusov, an Azerbaijani MP "
+    "were killed in Spitak, Gugark and Stepanavan and 216 in the 1987–1989 period. According "
+    "to Arif Yunusov, an Azerbaijani MP "
     "and statistician, in November of the same year twelve Azerbaijanis from the Armenian "
-    "village of Vardan were reportedly burned to death."
+    "village of Vardan were reportedly burned to death. Interethnic fighting also spread "
+    "across Azerbaijan."
 )
 # seeds 000 and 001: a dated report that names no place but refers back ("the fighting")
 FIGHTING = (
@@ -60,6 +62,13 @@ def test_a_place_the_gazetteer_lacks_is_not_replaced_by_the_one_before(gaz: Gaze
     assert burned[0].places == ()
     assert burned[0].place_inferred == ""
     assert burned[0].unlocated_reason.startswith("not in the gazetteer: Vardan")
+    # "the same year" is 1988, the year of the sentence before, and the burning stays apart
+    # from the Spitak killings of those days: another village, even if one the gazetteer lacks
+    assert (burned[0].when.start, burned[0].when.end) == (
+        dt.date(1988, 11, 1),
+        dt.date(1988, 11, 30),
+    )
+    assert "Spitak" not in burned[0].sources[0].quote
 
 
 def test_a_headline_place_is_taken_when_the_report_refers_back(gaz: Gazetteer) -> None:
@@ -153,6 +162,29 @@ def test_a_ministry_in_the_capital_that_speaks_is_not_the_place(gaz: Gazetteer) 
     (incident,) = _incidents(gaz, text)
     assert incident.place is not None
     assert incident.place.name == "Talish"
+
+
+def test_a_capital_where_the_ministry_spoke_is_not_the_place(gaz: Gazetteer) -> None:
+    # NYT, September 1993: "The Azerbaijani Defense Ministry said in Baku, the capital, that ..."
+    text = (
+        "Published: September 05, 1993\n\n"
+        "The Azerbaijani Defense Ministry said in Baku, the capital, that Armenian forces had "
+        "captured Goradiz early today.\n"
+    )
+    (incident,) = _incidents(gaz, text)
+    assert [p.place.name for p in incident.places] == ["Horadiz"]
+
+
+def test_a_continuation_whose_subject_is_a_town_keeps_that_town(gaz: Gazetteer) -> None:
+    # NYT, September 1993: undated, it goes on from the towns that fell, but is about its own
+    text = (
+        "Published: September 05, 1993\n\n"
+        "Azerbaijani reports say a series of towns have fallen to Armenian forces in the last "
+        "week, including Gubadli. Zengilan, on the southwestern rim of Azerbaijan and bordering "
+        "Armenia, has been shelled throughout the week, the reports added.\n"
+    )
+    places = sorted(i.place.name for i in _incidents(gaz, text) if i.place is not None)
+    assert places == ["Qubadlı", "Zangilan"]
 
 
 _DAILY_REPORT = (

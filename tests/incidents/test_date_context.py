@@ -280,6 +280,8 @@ def test_a_pages_undated_lead_takes_the_infobox_date() -> None:
         ("The town fell last week.", D(1993, 6, 21), D(1993, 6, 27)),
         ("Shooting was reported earlier this week.", D(1993, 6, 28), D(1993, 7, 4)),
         ("Two soldiers died in the past week.", D(1993, 6, 28), D(1993, 7, 4)),
+        # NYT, September 1993: "have fallen to Armenian forces in the last week"
+        ("Two towns have fallen in the last week.", D(1993, 6, 28), D(1993, 7, 4)),
         ("Two soldiers died last month.", D(1993, 6, 1), D(1993, 6, 30)),
         # Reuters, 28 September 2022: "After border clashes two weeks ago that killed ..."
         ("Border clashes two weeks ago killed dozens.", D(1993, 6, 17), D(1993, 6, 23)),
@@ -366,3 +368,29 @@ def test_a_written_date_of_another_event_leaves_the_counted_one() -> None:
     )
     (shusha,) = [i for i in extraction.incidents if "Shusha" in i.sources[0].quote]
     assert (shusha.when.start, shusha.when.end) == (D(1992, 5, 8), D(1992, 5, 8))
+
+
+def test_a_heading_dated_after_the_item_dates_nothing() -> None:
+    # Archives.am reposting a 1993 New York Times story: its own stamp heads the page.
+    text = (
+        "November 27, 2024\n\n"
+        "Azerbaijan Claims Armenians Seized a Key Town\n\n"
+        "Published: September 05, 1993\n\n"
+        "The Government of Azerbaijan said today that Armenian forces had seized Goradiz.\n\n"
+        "An official of the Red Cross in Baku could not confirm the town's capture.\n"
+    )
+    extraction = extract_incidents([parse_document(text, "item.txt")], load_gazetteer(PLACES_CSV))
+    assert {i.when.start.year for i in extraction.incidents} == {1993}
+
+
+def test_a_span_of_years_gives_no_year_to_the_dates_after_it() -> None:
+    # Turan, July 2017: the village's history, then the week's news with yearless days
+    text = (
+        "Baku / 07.07.17 / Turan: Residents of the village of Alkhanly are agitated.\n\n"
+        "The village from August 1993 to January 1994 was under Armenian occupation. The "
+        "army liberated it during the winter campaign of 1993-1994. On July 4, a shell hit "
+        "a yard in the village, and a grandmother and her granddaughter were killed.\n"
+    )
+    extraction = extract_incidents([parse_document(text, "item.txt")], load_gazetteer(PLACES_CSV))
+    killed = [i for i in extraction.incidents if "shell hit" in i.sources[0].quote]
+    assert [i.when.start for i in killed] == [D(2017, 7, 4)]

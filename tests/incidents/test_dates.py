@@ -49,6 +49,15 @@ def only(text: str, **context: object) -> tuple[D, D, str, str]:
             "Kirovabad pogrom 1988 November Ganja 130 Armenians killed",
             (D(1988, 11, 1), D(1988, 11, 30), "month", "1988 November"),
         ),
+        # a span of months across years (Turan, 2017; the first war on Wikipedia)
+        (
+            "The village from August 1993 to January 1994 was under Armenian occupation.",
+            (D(1993, 8, 1), D(1994, 1, 31), "month", "August 1993 to January 1994"),
+        ),
+        (
+            "Fighting went on between October 1991 and April 1992 in the north.",
+            (D(1991, 10, 1), D(1992, 4, 30), "month", "between October 1991 and April 1992"),
+        ),
         (
             "Further clashes near Tavush took place in July 2020.",
             (D(2020, 7, 1), D(2020, 7, 31), "month", "July 2020"),
@@ -92,6 +101,14 @@ def only(text: str, **context: object) -> tuple[D, D, str, str]:
 )
 def test_written_dates(sentence: str, expected: tuple[D, D, str, str]) -> None:
     assert only(sentence) == expected
+
+
+def test_two_months_joined_by_and_are_two_dates_without_between() -> None:
+    found = find_dates("The clashes of April 2016 and July 2020 were the worst.")
+    assert [(f.when.start, f.when.end) for f in found] == [
+        (D(2016, 4, 1), D(2016, 4, 30)),
+        (D(2020, 7, 1), D(2020, 7, 31)),
+    ]
 
 
 def test_yearless_date_takes_year_of_earlier_date_in_sentence() -> None:

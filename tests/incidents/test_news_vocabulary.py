@@ -166,6 +166,8 @@ def test_running_totals_are_not_incidents_but_superlatives_are_not_totals() -> N
     assert not is_aggregate("A four day escalation in April 2016 marks the worst fighting to date.")
     # one day's count in a ministry's daily report, not a total over a period
     assert not is_aggregate("Armenian units violated ceasefire 24 times throughout the day.")
+    # nor is a week's shelling of one town (NYT, September 1993)
+    assert not is_aggregate("The town has been shelled throughout the week, the reports added.")
     assert is_aggregate("Shelling continued throughout the war.")
     # a live blog's growing toll
     assert is_aggregate("Fatalities among military personnel have risen to at least 926.")
@@ -241,6 +243,8 @@ def test_a_memorial_is_still_no_incident() -> None:
         "the last remaining part of the Hadrut region of Artsakh",
         "Per Azerbaijan: Azerbaijan captures strategic heights along the border",
         "Azerbaijan seizes the heights above the village",
+        # the present perfect of "fell to" (NYT, September 1993)
+        "a series of towns in the south have fallen to Armenian forces in the last week",
     ],
 )
 def test_the_present_tense_of_a_capture(clause: str) -> None:

@@ -55,6 +55,20 @@ def test_prose_is_no_dateline(text: str) -> None:
     assert match_dateline(text) is None
 
 
+def test_turans_slashed_dateline_carries_the_whole_date() -> None:
+    # Turan, July 2017: "Baku / 07.07.17 / Turan: Residents of the village of ..."
+    found = match_dateline("Baku / 07.07.17 / Turan: Residents of the village of Alkhanly")
+    assert found is not None
+    assert (found.city, found.text) == ("Baku", "Baku / 07.07.17 / Turan:")
+    assert dateline_date(found, None) == D(2017, 7, 7)
+    found = match_dateline("Baku/12.03.2015/Turan: The ministry said")
+    assert found is not None
+    assert dateline_date(found, None) == D(2015, 3, 12)
+    # a fraction or a score is no dateline
+    assert match_dateline("Baku / 45.67.12 / Turan: x") is None
+    assert match_dateline("Baku / the capital: x") is None
+
+
 def test_a_dateline_without_year_takes_the_latest_year_not_after_the_reference() -> None:
     dateline = match_dateline("Moscow, April 23")
     assert dateline is not None
