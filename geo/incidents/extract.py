@@ -557,15 +557,24 @@ def _placed_by_sentence_before(
     sections: dict[str, tuple[Sentence, ...]],
     gazetteer: Gazetteer,
 ) -> Candidate:
-    """Place an unplaced report by the sentence just before it in its section ("the village")."""
+    """Place an unplaced report by the sentences just before it in its section ("the village")."""
     if candidate.places or not refers_to_a_settlement(clause):
         return candidate
     sentence = candidate.sentence
     section = sections.get(sentence.heading, ())
-    before = next((s for s in section if s.index == sentence.index - 1), None)
-    if before is None:
-        return candidate
-    return place_named_before(candidate, clause, find_mentions(gazetteer, before, section))
+    by_index = {s.index: s for s in section}
+    before = [
+        find_mentions(gazetteer, by_index[index], section)
+        for index in range(sentence.index - 1, sentence.index - 1 - _ANAPHORA_SENTENCES, -1)
+        if index in by_index
+    ]
+    return place_named_before(candidate, clause, before)
+
+
+# How far back "the village" may look for the village it means, in sentences of its section:
+# Turan's "bombarded the village" is five sentences after the village's name, with "The
+# village is on a hill" between.
+_ANAPHORA_SENTENCES = 8
 
 
 def _co_captured(candidate: Candidate) -> Iterator[Candidate]:

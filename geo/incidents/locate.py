@@ -75,7 +75,13 @@ _WIDE = frozenset({"region", "country"})
 _WIDE_LOCATIVE = re.compile(r"\b(?:in|into|inside|across|along|throughout)\s+(?:the\s+)?$")
 # "there", "the town": a report that refers back to the place named just before it
 _PLACE_NOUNS = r"village|town|city|area|region|settlement"
-_ANAPHORA = re.compile(rf"\b(?:there|the\s+(?:{_PLACE_NOUNS}))\b", re.I)
+# Not the "there" of "there are no positions ..." or "there were casualties", which places
+# nothing.
+_ANAPHORA = re.compile(
+    rf"\b(?:there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|seems?"
+    rf"|appears?|remains?)\b)|the\s+(?:{_PLACE_NOUNS}))\b",
+    re.I,
+)
 # What ties a report naming no place to the one place its headline names: those words, or a
 # definite event noun that refers back ("...were killed in the attack on 3 May" under a
 # headline naming the town). General English anaphora of the wires' follow-up paragraphs.
@@ -273,7 +279,9 @@ def locate_from_context(
 
 
 # "the village", "the town": a definite noun that can only mean a settlement named before
-_SETTLEMENT_ANAPHORA = re.compile(r"\b(?:the|this)\s+(?:village|town|city|settlement)\b", re.I)
+_SETTLEMENT_ANAPHORA = re.compile(
+    r"\b(?:the|this)\s+(?P<noun>village|town|city|settlement)\b", re.I
+)
 
 
 def refers_to_a_settlement(clause: str) -> bool:
@@ -281,24 +289,46 @@ def refers_to_a_settlement(clause: str) -> bool:
     return _SETTLEMENT_ANAPHORA.search(clause) is not None
 
 
+# The kinds of gazetteer row each anaphoric noun can mean.
+_NOUN_KINDS = {
+    "village": frozenset({"village"}),
+    "town": frozenset({"town", "city"}),
+    "city": frozenset({"town", "city"}),
+}
+
+
 def place_named_before(
-    candidate: Candidate, clause: str, mentions_before: Sequence[Mention]
+    candidate: Candidate, clause: str, mentions_before: Sequence[Sequence[Mention]]
 ) -> Candidate:
-    """Place a report saying "the village" at the one settlement the sentence before names.
+    """Place a report saying "the village" at the one village named last before it.
 
     "Google Maps does not show Jojug Marjanli. The village was rebuilt on one of those plots of
     land that Azerbaijan managed to recapture in April 2016." The sentence before reported
     nothing, so no report carries the place; its one settlement is what "the village" means.
-    Two settlements there leave it open, and the report stays unlocated.
+    ``mentions_before`` holds the places of the sentences before, nearest first: the nearest
+    that names a settlement of the noun's kind decides ("the village" passes over "the
+    occupied Fizuli district center" to the village named two sentences earlier, Turan 2017).
+    Two such settlements there leave it open, and the report stays unlocated.
     """
-    if candidate.places or _SETTLEMENT_ANAPHORA.search(clause) is None:
+    found = _SETTLEMENT_ANAPHORA.search(clause)
+    if candidate.places or found is None:
         return candidate
-    settlements = {m.place.id: m for m in mentions_before if m.precision == "settlement"}
-    if len(settlements) != 1:
-        return candidate
-    (mention,) = settlements.values()
-    reason = f"the one settlement the sentence before names (“{mention.as_written}”)"
-    return replace(candidate, places=(mention,), place_inferred=reason, unlocated_reason="")
+    kinds = _NOUN_KINDS.get(found["noun"].lower())
+    for distance, mentions in enumerate(mentions_before, start=1):
+        settlements = {
+            m.place.id: m
+            for m in mentions
+            if m.precision == "settlement" and (kinds is None or m.place.kind in kinds)
+        }
+        if not settlements:
+            continue
+        if len(settlements) != 1:
+            return candidate
+        (mention,) = settlements.values()
+        where = "the sentence before" if distance == 1 else f"{distance} sentences before"
+        reason = f"the one {found['noun'].lower()} {where} names (“{mention.as_written}”)"
+        return replace(candidate, places=(mention,), place_inferred=reason, unlocated_reason="")
+    return candidate
 
 
 # "seized control of Talish and Madagiz", "captured Shusha, Lachin and Kalbajar": places

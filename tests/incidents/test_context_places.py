@@ -292,3 +292,38 @@ def test_where_the_fire_came_from_is_not_where_it_landed(
     (incident,) = _incidents(gaz, text)
     assert incident.place is not None
     assert incident.place.name == target
+
+
+# Turan, July 2017 (sentences shortened): "the village" five sentences after the village's
+# name, past a sentence that names a city
+ALKHANLY = (
+    "Hərbi ataşelər Alxanlıda. Turan\n\n"
+    "Baku / 07.07.17 / Turan: Residents of the village of Alkhanly of Fizuli region are "
+    "agitated by the death of a woman and her granddaughter.\n\n"
+    "The village of Alkhanly in a short time from August 1993 to January 1994 was under "
+    "Armenian occupation. The Azerbaijani army liberated it during the winter campaign of "
+    "1993-1994. However, after the liberation, the returning population lives under fire.\n\n"
+    "The village is on a hill. However, the Armenian side shells it from more advantageous "
+    "mountain positions from the occupied Fizuli district center.\n\n"
+    "The village is located 2.5-3 km from the contact line.\n\n"
+    "As local residents told Turan, there are no positions of the army in the village and "
+    "on July 4, the Armenian side deliberately bombarded the village."
+)
+
+
+def test_the_village_is_the_last_village_named_not_a_city_between(gaz: Gazetteer) -> None:
+    (bombed,) = [i for i in _incidents(gaz, ALKHANLY) if "bombarded" in i.sources[0].quote]
+    assert bombed.when.start == dt.date(2017, 7, 4)
+    assert bombed.place is not None
+    assert bombed.place.name == "Alkhanli"
+    assert bombed.place_inferred == "the one village 6 sentences before names (“Alkhanly”)"
+
+
+def test_there_is_no_place_in_there_were(gaz: Gazetteer) -> None:
+    # the existential "there" ("there are no positions ...", Turan 2017) refers back to no place
+    text = (
+        "Date: 2016-05-05\n\nArmenian forces shelled the village of Talish on 3 May.\n\n"
+        "On 4 May there were clashes with Azerbaijani units.\n"
+    )
+    placed = {i.when.start.day: i.place.name if i.place else None for i in _incidents(gaz, text)}
+    assert placed == {3: "Talish", 4: None}
