@@ -63,6 +63,7 @@ _SAID_IN = re.compile(
     r"\b(?i:said|says|told\s+(?:reporters|journalists|a\s+news\s+conference)|announced"
     r"|stated)\s+in\s+$"
 )
+_TOWN_KINDS = frozenset({"city", "town"})
 # Only the national capitals of the texts (Baku, Yerevan) are this large.
 _CAPITAL_POPULATION = 1_000_000
 # "in X", "in the village of X", "in the Armenian village of X", "at the nearby border town of X"
@@ -131,6 +132,19 @@ def headline_places(document: Document, gazetteer: Gazetteer) -> tuple[Mention, 
     return tuple(found) if len(found) == 1 else ()
 
 
+# "the village of Aghdaban", "the nearby Armenian village Karintak", "Alkhanly village"
+_VILLAGE_BEFORE = re.compile(r"\bvillage\s+(?:of\s+)?(?:the\s+)?$", re.I)
+_VILLAGE_AFTER = re.compile(r"\s+village\b", re.I)
+
+
+def _is_called_a_village(sentence: Sentence, mention: Mention) -> bool:
+    local = mention.start - sentence.start
+    return bool(
+        _VILLAGE_BEFORE.search(_window_before(sentence.text, local))
+        or _VILLAGE_AFTER.match(sentence.text, mention.end - sentence.start)
+    )
+
+
 def is_at_place(places: Sequence[Mention]) -> bool:
     """Tell whether the first place is a settlement the clause puts the event at ("in X")."""
     if not places or places[0].precision != "settlement":
@@ -157,7 +171,26 @@ def clause_places(
         and not _is_speaker(sentence, m)
         and not _is_accused(sentence, m)
     ]
-    return tuple(sorted(usable, key=lambda m: _place_rank(m, sentence, cue_at)))
+    # "during the occupation of Kalbajar, ... massacred the residents of the village of
+    # Aghdaban" (Trend; "the village of Alkhanly of Fizuli region", Turan): a town's name often
+    # stands for its district, and a village of that district named beside it is more precise.
+    ranked = sorted(usable, key=lambda m: _place_rank(m, sentence, cue_at))
+    if ranked and ranked[0].place.kind in _TOWN_KINDS and ranked[0].place.admin:
+        district = ranked[0].place.admin
+        village = next(
+            (
+                m
+                for m in ranked
+                if m.place.kind == "village"
+                and m.place.admin == district
+                and _is_called_a_village(sentence, m)
+            ),
+            None,
+        )
+        if village is not None:
+            ranked.remove(village)
+            ranked.insert(0, village)
+    return tuple(ranked)
 
 
 def _is_speaker(sentence: Sentence, mention: Mention) -> bool:

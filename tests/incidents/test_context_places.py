@@ -327,3 +327,34 @@ def test_there_is_no_place_in_there_were(gaz: Gazetteer) -> None:
     )
     placed = {i.when.start.day: i.place.name if i.place else None for i in _incidents(gaz, text)}
     assert placed == {3: "Talish", 4: None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Trend, April 2022: the town stands for its district, the village is where it was
+        (
+            "On the night from April 7 through 8, 1992, during the occupation of Kalbajar, "
+            "Armenian armed grip massacred the residents of the village of Aghdaban.",
+            "Ağdaban",
+        ),
+        # seed 004
+        (
+            "On 26 January 1992, the Azerbaijani forces stationed in Shusha encircled and "
+            "attacked the nearby Armenian village Karintak in an attempt to capture it.",
+            "Karintak",
+        ),
+        # not a village named without the word, in a list of towns (seed 000, 2022)
+        (
+            "On 13 September 2022, clashes erupted in the direction of the towns of Vardenis, "
+            "Sotk and Jermuk.",
+            "Vardenis",
+        ),
+    ],
+)
+def test_a_village_called_so_goes_before_the_town_of_its_district(
+    gaz: Gazetteer, text: str, expected: str
+) -> None:
+    (incident,) = _incidents(gaz, text)
+    assert incident.place is not None
+    assert incident.place.name == expected
