@@ -464,9 +464,12 @@ def _widest_precise(group: Sequence[Candidate]) -> DateRange:
     best = min(DATE_RANK[c.when.precision] for c in group)
     precise = [c.when for c in group if DATE_RANK[c.when.precision] == best]
     starts = [w.start for w in precise]
-    envelope = [w for w in precise if all(w.start <= o.start and o.end <= w.end for o in precise)]
-    if envelope:
-        return envelope[0]
+    # the range that holds all the others starts first and ends last (one pass, not a pair
+    # test: a much-reprinted event gathers thousands of reports)
+    first, last = min(starts), max(w.end for w in precise)
+    envelope = next((w for w in precise if w.start == first and w.end == last), None)
+    if envelope is not None:
+        return envelope
     if (max(starts) - min(starts)).days <= CLOSE_DAYS:
         texts = sorted({w.text for w in precise if w.text}, key=lambda t: (len(t), t))
         end = max(w.end for w in precise)
