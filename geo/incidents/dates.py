@@ -36,14 +36,27 @@ _NUMBER_WORDS = {
 
 # The wires abbreviate in AP style, with a full stop: "on Sept. 27", "since Feb. 25" (Trend,
 # Stratfor, RFE/RL, Reuters reprints).
+# AP's timelines and the agencies' datelines write months in capitals ("FEB. 28, 1988 -",
+# "NOV. 20, 1991 -", "STEPANAKERT, FEBRUARY 21"): capitals too, an abbreviation only with its
+# full stop and "MAY" only before a day, so that words of a capitalised headline stay words.
 _MONTH = (
     r"(?P<{name}>January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?)"
+    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?"
+    r"|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+    r"|MAY(?=\s+\d)|(?:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\.)"
 )
 _DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{name}>(?:19|20)\d\d)(?!\d)"
 _PART = r"(?:(?P<{name}>(?i:early|mid|late|end of|beginning of|start of))[\s-]+(?:of\s+)?)?"
 _DASH = r"\s*(?:–|—|-|to|until|till|through)\s*"
+
+
+# A yearless date this close after the item's own date, in a sentence in the future tense, is
+# a date the item looks ahead to.
+_FUTURE_DAYS = dt.timedelta(days=45)
+_FUTURE_WORDS = re.compile(
+    r"\b(?i:will|shall|(?:is|are)\s+(?:to|due\s+to|expected\s+to)|scheduled|planned|upcoming)\b"
+)
 
 
 def _p(template: str, name: str) -> str:
@@ -223,7 +236,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # Every date form needs a month name, a year or a relative word; three cheap scans tell which
 # patterns can match at all, so most sentences run few or none of them.
 _SIGNALS = {
-    "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
+    "month": re.compile(
+        r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+        r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+    ),
     "year": re.compile(r"(?:19|20)\d\d"),
     "relative": re.compile(
         r"\b(?i:next|following|same|previous|later|meanwhile|this|last|past|ago)\b"
@@ -349,11 +365,17 @@ class _Resolver:
     """Turns one regex match into a DateRange given the year (and date) context."""
 
     def __init__(
-        self, context: DateContext, year_in_text: int | None, previous: DateRange | None
+        self,
+        context: DateContext,
+        year_in_text: int | None,
+        previous: DateRange | None,
+        *,
+        looks_ahead: bool = False,
     ) -> None:
         self.context = context
         self.year_in_text = year_in_text
         self.previous = previous
+        self.looks_ahead = looks_ahead
         self.inferred = ""
 
     @property
@@ -396,6 +418,12 @@ class _Resolver:
                 self.inferred = f"year from '{war.name}' named in the text"
                 return fits[0]
         if item is not None:
+            ahead = _day(item.year, month, day)
+            if self.looks_ahead and ahead is not None and item < ahead <= item + _FUTURE_DAYS:
+                # "he will discuss ... when the two meet in Paris on June 18" in an item of 6
+                # June: a date just after the item that the text looks ahead to, not the
+                # same day a year before ("shelled on 30 December" in an item of the 29th is)
+                return None
             self.inferred = f"latest such date not after {context.describe_item_date()}"
             return item.year if (month, day) <= (item.month, item.day) else item.year - 1
         return None
@@ -735,6 +763,7 @@ def find_dates(
         context = DateContext(year=context_year, year_from="the text before")
     claimed: list[tuple[int, int]] = []
     found: list[DateMatch] = []
+    looks_ahead = _FUTURE_WORDS.search(text) is not None
     for kind, pattern in _PATTERNS:
         if not _NEEDS[kind] <= signals:
             continue
@@ -742,7 +771,9 @@ def find_dates(
             if any(match.start() < end and start < match.end() for start, end in claimed):
                 continue
             anchor = _day_before(found, match.start()) or previous
-            resolver = _Resolver(context, _year_before(found, match.start()), anchor)
+            resolver = _Resolver(
+                context, _year_before(found, match.start()), anchor, looks_ahead=looks_ahead
+            )
             resolved = resolver.resolve(kind, match)
             if resolved is not None:
                 claimed.append((match.start(), match.end()))

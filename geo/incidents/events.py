@@ -18,7 +18,15 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
         r"|\blost\b[^.;]{0,30}\b(?:L-39|MiG|Su-2\d|Mi-\d+|helicopters?|aircraft|jets?)\b",
     ),
     ("massacre", r"\bmassacre[sd]?\b"),
-    ("pogrom", r"\bpogroms?\b"),
+    (
+        "pogrom",
+        r"\bpogroms?\b"
+        # ethnic riots, as AP's 1992 timeline and Wikipedia write them ("After rioting against
+        # Armenians in the Azerbaijani capital", "anti-Armenian riots"); not "riot police" or
+        # "anti-government riots"
+        r"|\briot(?:s|ing)\s+against\s+(?:the\s+)?(?:Armenians?|Azerbaijanis?|Azeris?)\b"
+        r"|\banti-(?:Armenian|Azerbaijani|Azeri)\s+riot(?:s|ing)?\b",
+    ),
     ("drone", r"\bdrones?\b|\bUAVs?\b|\bloitering munitions?\b"),
     (
         "landmine",
@@ -120,6 +128,9 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
         r"|\battacking\b"
         r"|\braid(?:s|ed)?\b|\bambush(?:ed)?\b|\bincursion\b|\bviolence\b|\bwar\s+erupted\b"
         r"|\bkilled\s+in\s+action\b|\bfell\s+in\s+(?:battle|combat|action)\b"
+        # "Martakert military confrontations started", "during this military confrontation"
+        # (Artsakh.news, 2018); not a political one
+        r"|\b(?:military|armed)\s+confrontations?\b"
         # "The incident occurred near the village of X", "the incident took place at the part
         # of the border formed by its X district": where the report before it happened
         r"|\bincident\s+(?:took\s+place|occurred|happened)\b",
@@ -128,7 +139,7 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
         "other",
         r"\bkill(?:ed|ing|s)\b|\bdead\b|\bdied\b|\bdeaths?\b|\bmurder(?:ed)?\b"
         r"|\bfatalities\b|\bwounded\b|\binjured\b|\bbeaten\b|\brap(?:ed|e)\b"
-        r"|\bexpel(?:led)?\b|\bdeport(?:ed|ations?)\b|\batrocities\b|\barmed\s+coup\b"
+        r"|\bexpel(?:led)?\b|\bdeport(?:s|ed|ations?)?\b|\batrocities\b|\barmed\s+coup\b"
         r"|\bperished\b|\blost\s+(?:his|her|their)\s+lives?\b",
     ),
 )
@@ -141,7 +152,7 @@ _PRIORITY: dict[str, int] = {kind: rank for rank, (kind, _) in enumerate(_CUE_PA
 # finds where a cue can start; the alternation is then tried only there, not at every
 # position of every sentence.
 _CUE_STARTS = (
-    "shot", "shoot", "downed", "massacr", "pogrom", "drone", "uav", "loitering", "land",
+    "shot", "shoot", "downed", "massacr", "pogrom", "riot", "drone", "uav", "loitering", "land",
     "mine", "stepped", "sniper", "shell", "artiller", "bombard", "mortar", "rocket", "missile",
     "grad", "bomb", "air", "captur", "recaptur", "took", "retook", "seiz", "fell to", "fallen to",
     "fall of", "storm", "overr", "driven out", "occupying", "lost", "offensive", "counter",
@@ -150,6 +161,7 @@ _CUE_STARTS = (
     "shootout", "clash", "fighting", "battle", "hostilities", "attack", "raid", "ambush",
     "incursion", "incident", "violence", "war erupted", "kill", "dead", "died", "death", "murder",
     "fatalities", "wounded", "injured", "beaten", "rape", "expel", "deport", "atrocit", "armed",
+    "military confrontation",
     "liberat", "under", "subjected", "fired", "violat", "fell in", "perished", "strike",
     "struck", "occupied", "military", "breach", "retaken", "anti-", "explosion", "losing",
     "the loss", "take", "taking", "cluster", "invad", "invasion", "advanc", "positional",

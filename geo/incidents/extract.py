@@ -220,6 +220,14 @@ def _document_candidates(
         lede=_lede(document),
     )
     sections = _section_sentences(document)
+    # one stamp is the item's own; several are a live blog's, each heading its entry
+    stamps = {
+        part
+        for heading in sections
+        for part in heading.split(" > ")
+        if _STAMP_CLOCK.search(part) is not None
+    }
+    own_stamp_date = document.published if len(stamps) == 1 else None
     # Most sentences report no violence; their dates matter only as context for the next
     # dated incident, so they are parsed lazily, when such an incident follows.
     pending: list[Sentence] = []
@@ -228,11 +236,12 @@ def _document_candidates(
             _catch_up(state, pending)
             state.heading = sentence.heading
             state.heading_places = heading_places(document, sentence, gazetteer)
-            year = heading_year(sentence.heading)
+            heading = _without_item_stamp(sentence.heading, own_stamp_date)
+            year = heading_year(heading)
             if year is not None:
                 state.context_year, state.previous = year, None
                 state.year_from = "the heading"
-            state.heading_date = _timeline_date(sentence.heading, state)
+            state.heading_date = _timeline_date(heading, state) if heading else None
         if state.infobox_date is None and _INFOBOX_DATE.match(sentence.text):
             state.infobox_date = _infobox_date(sentence, state)
         if not has_event_cue(sentence.text):
@@ -302,6 +311,29 @@ def _catch_up(state: _DocState, pending: list[Sentence]) -> None:
     pending.clear()
 
 
+def _without_item_stamp(heading: str, item_date: dt.date | None) -> str:
+    """Drop from a heading path the item's own time stamp, which heads no timeline day.
+
+    "Sunday, 04 March, 2018, 10:20" under the headline of an anniversary piece on March 2008
+    (Artsakh.news) dates the item; the "On March 4" below it is the text's, in 2008.
+    """
+    if item_date is None or not heading:
+        return heading
+    parts = heading.split(" > ")
+    kept = [part for part in parts if not _is_stamp_of(part, item_date)]
+    return heading if len(kept) == len(parts) else " > ".join(kept)
+
+
+def _is_stamp_of(part: str, item_date: dt.date) -> bool:
+    if _STAMP_CLOCK.search(part) is None:
+        return False
+    found = find_dates(part, context=DateContext())
+    return len(found) == 1 and found[0].when.start == found[0].when.end == item_date
+
+
+_STAMP_CLOCK = re.compile(rf"(?<![\d.:]){CLOCK_TIME}")
+
+
 def _timeline_date(heading: str, state: _DocState) -> DateRange | None:
     """Date of a timeline entry heading ("2 April"), its year from the text before it."""
     when = heading_date(heading, _date_context(state))
@@ -326,7 +358,36 @@ def _date_context(state: _DocState) -> DateContext:
 
 
 def _dates(sentence: Sentence, state: _DocState) -> list[DateMatch]:
-    return find_dates(sentence.text, previous=state.previous, context=_date_context(state))
+    context = _date_context(state)
+    found = find_dates(sentence.text, previous=state.previous, context=context)
+    if _turns_the_year(sentence, found, state) and context.year is not None:
+        context = replace(
+            context, year=context.year + 1, year_from="the chronology's order, a year on"
+        )
+        found = find_dates(sentence.text, previous=state.previous, context=context)
+    return found
+
+
+def _turns_the_year(sentence: Sentence, found: Sequence[DateMatch], state: _DocState) -> bool:
+    """Tell whether a chronology's yearless entry falls before the entry above it in the year.
+
+    A chronology lists its entries in order: "December 1 Members of the Armenian community ..."
+    then "January 8 ..." (20january.az's chronology of 1987-88) is the January after.
+    """
+    if not found or found[0].has_year or state.dated is None:
+        return False
+    first, (before, before_when) = found[0], state.dated
+    return (
+        _opens_with(sentence.text, first.when.text)
+        and _opens_with(before.text, before_when.text)
+        and state.year_from == "an earlier sentence"
+        and first.when.start.year == before_when.start.year
+        and first.when.start < before_when.start
+    )
+
+
+def _opens_with(text: str, date_text: str) -> bool:
+    return bool(date_text) and text.lstrip().startswith(date_text)
 
 
 _WAR_PATTERN = re.compile(
@@ -807,13 +868,13 @@ def _continued(state: _DocState, sentence: Sentence) -> Candidate | None:
         last is not None
         and last.sentence.heading == sentence.heading
         and sentence.index - last.sentence.index <= _CONTINUATION_SENTENCES
-        and not _is_moved_on(state, last)
+        and not _is_moved_on(state, last, sentence)
     ):
         return last
     return None
 
 
-def _is_moved_on(state: _DocState, last: Candidate) -> bool:
+def _is_moved_on(state: _DocState, last: Candidate, sentence: Sentence) -> bool:
     """Tell whether a sentence after the incident wrote a year apart from the incident's.
 
     "The conflict ... began in 1988 when ..." between "missile attacks on Ganja ... in October
@@ -824,10 +885,18 @@ def _is_moved_on(state: _DocState, last: Candidate) -> bool:
     """
     if state.last_written is None:
         return False
-    sentence, when = state.last_written
-    is_after = sentence.index > last.sentence.index
+    written, when = state.last_written
+    is_after = written.index > last.sentence.index
     is_apart = when.end < last.when.start or when.start > last.when.end
-    return is_after and when.precision == "year" and is_apart
+    # a timeline entry just before that opens with its own date: "APRIL 1991 - ... deport
+    # the Armenian population ... This sparks fighting that leaves 60 dead" (AP's key dates)
+    # follows that entry, not the one of January 1990 above it
+    is_entry_before = (
+        written.index == sentence.index - 1
+        and bool(when.text)
+        and written.text.lstrip().startswith(when.text)
+    )
+    return is_after and is_apart and (when.precision == "year" or is_entry_before)
 
 
 def _previous_date(state: _DocState, sentence: Sentence) -> DateRange | None:

@@ -314,13 +314,25 @@ _STAMP_BLOCKS = 12
 
 
 def _first_date_heading(blocks: Sequence[Block]) -> dt.date | None:
-    """Return the date line under a news headline: a date heading among the first blocks."""
-    for block in blocks[:_DATE_LINE_BLOCKS]:
-        if block.kind == "heading":
-            found = parse_date_line(block.text)
-            if found is not None:
-                return found
-    return None
+    """Return the date line under a news headline: a date heading among the first blocks.
+
+    Of several, one stamped with a clock time is the item's own ("Sunday, 04 March, 2018,
+    10:20" under a headline, after the site's "Friday, 23 August, 2019" of the day the page
+    was saved, beside the weather); the agencies stamp their items so ("12 November, 2014
+    00:00", "20.07.2021 [12:25]").
+    """
+    found = [
+        (date, _CLOCK.search(block.text) is not None)
+        for block in blocks[:_DATE_LINE_BLOCKS]
+        if block.kind == "heading" and (date := parse_date_line(block.text)) is not None
+    ]
+    stamped = [date for date, is_stamped in found if is_stamped]
+    if stamped:
+        return stamped[0]
+    return found[0][0] if found else None
+
+
+_CLOCK = re.compile(r"(?<![\d.:])\d{1,2}[:.]\d\d(?![\d.:])")
 
 
 def _assemble(

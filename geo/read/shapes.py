@@ -7,6 +7,7 @@ scraped page in which every link is followed on the same line by a gloss of the 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -227,7 +228,56 @@ def _chunked_blocks(lines: list[str], *, is_scraped: bool) -> Iterator[Block]:
         chunk_lines = [ln.strip() for ln in chunk.split("\n") if ln.strip()]
         if is_scraped:
             chunk_lines = [ln for ln in chunk_lines if ln not in _SCRAPE_FURNITURE]
+        else:
+            chunk_lines = _unwrapped(chunk_lines)
         yield from _chunk_blocks(chunk_lines, is_scraped=is_scraped)
+
+
+# Text wrapped at a fixed width (a wire item reposted on a forum, mail and Usenet archives,
+# plain-text exports) breaks its sentences across lines: "... said Tuesday that five of" /
+# "its soldiers have been killed ...". Such a chunk has several wrapped lines that end without
+# a sentence's end and go on in lower case.
+_WRAP_MIN_CHARS = 40
+_WRAP_MAX_CHARS = 100
+_WRAP_MIN_BREAKS = 3
+_WRAP_SLACK_CHARS = 15
+_LINE_END = re.compile(r"[.!?:;\"”’)\]]$")
+
+
+def _is_wrapped_break(line: str, following: str) -> bool:
+    return (
+        _WRAP_MIN_CHARS <= len(line) <= _WRAP_MAX_CHARS
+        and _LINE_END.search(line) is None
+        and "|" not in line
+        and following[:1].islower()
+    )
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Join the lines of a chunk wrapped at a fixed width back into its paragraphs' lines."""
+    breaks = sum(1 for a, b in itertools.pairwise(lines) if _is_wrapped_break(a, b))
+    if breaks < _WRAP_MIN_BREAKS:
+        return lines
+    width = max(len(line) for line in lines if len(line) <= _WRAP_MAX_CHARS)
+    joined: list[str] = []
+    last = ""
+    for line in lines:
+        # A wrapped line goes on when the one before did not end a sentence and either filled
+        # the width or breaks mid-sentence; a headline, a byline or an address is shorter or
+        # longer than the wrapped lines and stands alone.
+        fills_width = width - _WRAP_SLACK_CHARS <= len(last) <= width
+        is_continued = (
+            (fills_width or _is_wrapped_break(last, line))
+            and _LINE_END.search(last) is None
+            and "|" not in line
+            and "|" not in last
+        )
+        if is_continued:
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+        last = line
+    return joined
 
 
 def _flat_blocks(lines: list[str]) -> Iterator[Block]:

@@ -394,3 +394,55 @@ def test_a_span_of_years_gives_no_year_to_the_dates_after_it() -> None:
     extraction = extract_incidents([parse_document(text, "item.txt")], load_gazetteer(PLACES_CSV))
     killed = [i for i in extraction.incidents if "shell hit" in i.sources[0].quote]
     assert [i.when.start for i in killed] == [D(2017, 7, 4)]
+
+
+# AP, 7 March 1992, "Key Dates in Azerbaijan-Armenia Conflict" (entries shortened)
+AP_KEY_DATES = (
+    "MOSCOW (AP) _ Key developments in the Armenian-Azerbaijani dispute:\n\n"
+    "JANUARY 1990 - After rioting against Armenians in the Azerbaijani capital of Baku, "
+    "Soviet troops crush the uprising.\n\n"
+    "APRIL 1991 - Soviet army and Azerbaijani riot police deport the Armenian population of "
+    "regions in Azerbaijan. This sparks fighting that leaves 60 dead, mostly Armenians.\n"
+)
+
+
+def test_a_timeline_entry_that_opens_with_its_date_is_what_the_next_sentence_goes_on() -> None:
+    extraction = extract_incidents(
+        [parse_document(AP_KEY_DATES, "item.txt")], load_gazetteer(PLACES_CSV)
+    )
+    sparks = [i for i in extraction.incidents if any("sparks" in s.quote for s in i.sources)]
+    assert [(i.when.start, i.when.end) for i in sparks] == [(D(1991, 4, 1), D(1991, 4, 30))]
+
+
+def test_a_chronology_turns_the_year_after_december() -> None:
+    # 20january.az's chronology of 1987-88: yearless entries in order
+    text = (
+        "October 19 In October 1987, Heydar Aliyev was dismissed from the Political Bureau.\n"
+        "December 1 Members of the Armenian community submitted an appeal.\n"
+        "January 25 As a result of Armenian attacks on Azerbaijani villages, refugees from "
+        "Kafan began to arrive.\n"
+    )
+    extraction = extract_incidents([parse_document(text, "page.txt")], load_gazetteer(PLACES_CSV))
+    assert [i.when.start for i in extraction.incidents] == [D(1988, 1, 25)]
+
+
+def test_a_yearless_date_just_after_the_item_is_one_it_looks_ahead_to() -> None:
+    # RTT News, 6 June 2012: "when the two meet in Paris on June 18" is no June 2011
+    context = DateContext(item_date=D(2012, 6, 6), item_date_from="date line")
+    assert find_dates("The ministers will meet in Paris on June 18.", context=context) == []
+    assert _one("The post was shelled on 10 June.", context).start == D(2011, 6, 10)
+    # a date well after the item in the calendar is still last year's
+    assert _one("Two soldiers were killed on 18 September.", context).start == D(2011, 9, 18)
+
+
+def test_the_items_own_stamp_gives_no_year_to_the_text_under_it() -> None:
+    # Artsakh.news, 4 March 2018, on the clashes of March 2008 (shortened)
+    text = (
+        "Martakert military clashes began on March 4, 2008\n\n"
+        "Sunday, 04 March, 2018, 10:20\n\n"
+        "On March 4 early in the morning Azerbaijani armed forces attacked the positions "
+        "near the village Levonarkh in Martakert.\n"
+    )
+    extraction = extract_incidents([parse_document(text, "item.txt")], load_gazetteer(PLACES_CSV))
+    attack = [i for i in extraction.incidents if "Levonarkh" in i.sources[-1].quote]
+    assert [i.when.start for i in attack] == [D(2008, 3, 4)]

@@ -103,6 +103,33 @@ def test_written_dates(sentence: str, expected: tuple[D, D, str, str]) -> None:
     assert only(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # AP's "Key Dates" of 7 March 1992: months in capitals
+        (
+            "FEB. 28, 1988 - Twenty-six Armenians and six Azerbaijanis die in clashes",
+            D(1988, 2, 28),
+        ),
+        (
+            "JANUARY 1990 - After rioting against Armenians in the Azerbaijani capital",
+            D(1990, 1, 1),
+        ),
+        ("NOV. 20, 1991 - Peace efforts collapse when a helicopter crashes.", D(1991, 11, 20)),
+    ],
+)
+def test_months_in_capitals(sentence: str, expected: D) -> None:
+    start, end, precision, _ = only(sentence)
+    assert start == expected
+    assert precision == ("month" if start.day == 1 and end.day > 1 else "day")
+
+
+def test_a_capitalised_headline_keeps_its_words() -> None:
+    # "MAY" is a month only before a day; "MAR" or "DEC" only with its full stop
+    found = find_dates("ARMENIA MAY RETALIATE, THE DEC OFFICIALS SAY, IN 1993")
+    assert [f.when.text for f in found] == ["1993"]
+
+
 def test_two_months_joined_by_and_are_two_dates_without_between() -> None:
     found = find_dates("The clashes of April 2016 and July 2020 were the worst.")
     assert [(f.when.start, f.when.end) for f in found] == [

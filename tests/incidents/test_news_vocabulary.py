@@ -268,3 +268,31 @@ def test_an_advance_is_an_offensive(clause: str) -> None:
 def test_an_advance_of_time_or_a_game_is_no_offensive() -> None:
     assert event_type("They harvested foodstuffs months in advance.") is None
     assert event_type("To advance, players must handle a variety of tasks.") is None
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # AP's 1992 timeline; Wikipedia's "anti-Armenian riots"
+        ("After rioting against Armenians in the Azerbaijani capital of Baku", "pogrom"),
+        ("anti-Armenian riots broke out in the city", "pogrom"),
+        # the present tense of a timeline
+        ("Soviet army and Azerbaijani riot police deport the Armenian population", "other"),
+        # Artsakh.news, 2018
+        ("On March 4 Martakert military confrontations started", "clash"),
+    ],
+)
+def test_riots_deportations_and_confrontations(clause: str, expected: EventType) -> None:
+    assert event_type(clause) == expected
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "anti-government riots took place in Yerevan",
+        "the riot police stood by",
+        "a political confrontation between the two leaders",
+    ],
+)
+def test_riot_police_and_politics_are_no_violence(clause: str) -> None:
+    assert event_type(clause) is None

@@ -231,3 +231,55 @@ def test_a_stamp_after_the_lede_dates_the_item_and_splits_no_section() -> None:
     document = parse_document(text, "item.txt")
     assert (document.published, document.published_from) == (dt.date(2021, 7, 23), "published line")
     assert {s.heading for s in document.sentences if "soldier" in s.text} == {""}
+
+
+# RTT News, June 2012, as a forum reposted it: wrapped at a fixed width, no blank lines
+WRAPPED = (
+    "FIVE AZERBAIJANI TROOPS KILLED IN BORDER CLASHES WITH ARMENIA\n"
+    "RTT News\n"
+    "June 6 2012\n"
+    "(RTTNews) - Azerbaijan's defense ministry said Tuesday that five of\n"
+    "its soldiers have been killed in two separate clashes with Armenian\n"
+    "troops along the border separating the two nations.\n"
+    "The ministry said four Azerbaijani soldiers were killed in fighting\n"
+    'with an "Armenian sabotage group" attempting to enter Azerbaijani\n'
+    "military positions in the village of Asagi Askipara in the country's\n"
+    "western Qazax district.\n"
+)
+
+
+def test_text_wrapped_at_a_fixed_width_is_read_in_whole_sentences() -> None:
+    document = parse_document(WRAPPED, "wrapped.txt")
+    texts = [s.text for s in document.sentences]
+    assert (
+        "(RTTNews) - Azerbaijan's defense ministry said Tuesday that five of its soldiers have "
+        "been killed in two separate clashes with Armenian troops along the border separating "
+        "the two nations."
+    ) in texts
+    assert texts[-1].startswith("The ministry said four Azerbaijani soldiers were killed")
+    assert texts[-1].endswith("in the country's western Qazax district.")
+    # the short lines above stay lines: the date line still dates the item
+    assert document.published == D(2012, 6, 6)
+
+
+def test_lines_of_one_paragraph_each_are_not_joined() -> None:
+    text = (
+        "Armenian forces shelled the village on 3 May 2016, the ministry said in its report\n"
+        "Two soldiers were killed near Talish on 4 May 2016, according to the defence ministry\n"
+        "The Azerbaijani side said its positions came under fire on 5 May 2016 near Madagiz\n"
+    )
+    assert len(parse_document(text, "lines.txt").sentences) == 3
+
+
+def test_the_items_clock_stamp_wins_over_the_sites_date_of_the_day() -> None:
+    # Artsakh.news, 2018: the site's date of the day the page was saved, the weather, the
+    # headline, then the item's own stamp
+    text = (
+        "Friday, 23 August, 2019\n"
+        "In Stepanakert:   +27 °C\n\n"
+        "Martakert military clashes began on March 4, 2008\n\n"
+        "Sunday, 04 March, 2018, 10:20\n\n"
+        "On March 4 Martakert military confrontations started shortly after the election.\n"
+    )
+    document = parse_document(text, "item.txt")
+    assert (document.published, document.published_from) == (D(2018, 3, 4), "date line")
