@@ -101,6 +101,9 @@ _CUE_PATTERNS: tuple[tuple[EventType, str], ...] = (
         # never "in advance"
         r"|\badvanc(?:e[ds]?|ing)\b,?\s+(?:\w+\s+){0,2}?(?:towards?|on|into|in|at|beyond|deep)\b"
         r"|\b(?:Armenian|Azerbaijani|military|positional)\s+advances?\b"
+        # "tried to advance their military positions into sovereign Armenian territory" (the
+        # ministries, EVN Report's 2021 timeline)
+        r"|\b(?:tried|attempted|attempting|trying|attempts?)\s+to\s+advance\b"
         r"|\bcrossed\s+(?:\w+\s+){0,3}into\b",
     ),
     (
@@ -165,7 +168,8 @@ _CUE_STARTS = (
     "liberat", "under", "subjected", "fired", "violat", "fell in", "perished", "strike",
     "struck", "occupied", "military", "breach", "retaken", "anti-", "explosion", "losing",
     "the loss", "take", "taking", "cluster", "invad", "invasion", "advanc", "positional",
-    "armenian advance", "azerbaijani advance", "military advance",
+    "armenian advance", "azerbaijani advance", "military advance", "tried to", "attempt",
+    "trying to",
 )  # fmt: skip
 _STEM_MATCHER = ahocorasick.Automaton()
 for _stem in _CUE_STARTS:

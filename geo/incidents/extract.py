@@ -341,7 +341,9 @@ def _timeline_date(heading: str, state: _DocState) -> DateRange | None:
         return None
     # A heading dated after the item cannot date what the item reports: a repost's own stamp
     # ("November 27, 2024 ... 31 Years ago" above a story "Published: September 05, 1993").
-    if state.item_date is not None and when.start > state.item_date:
+    # Unless the item's date is itself the first such heading: a timeline's first day.
+    is_after_item = state.item_date is not None and when.start > state.item_date
+    if is_after_item and state.item_date_from != "date line":
         return None
     why = f"from the timeline heading '{when.text}'"
     return replace(when, inferred=f"{why}; {when.inferred}" if when.inferred else why)

@@ -329,7 +329,14 @@ def _first_date_heading(blocks: Sequence[Block]) -> dt.date | None:
     stamped = [date for date, is_stamped in found if is_stamped]
     if stamped:
         return stamped[0]
-    return found[0][0] if found else None
+    # Bare dates heading one section after another are a timeline's days ("May 12, 2021",
+    # "May 13, 2021" in EVN Report's nine-day timeline), not the item's date.
+    days = {
+        date
+        for block in blocks
+        if block.kind == "heading" and (date := parse_date_line(block.text)) is not None
+    }
+    return found[0][0] if found and len(days) == 1 else None
 
 
 _CLOCK = re.compile(r"(?<![\d.:])\d{1,2}[:.]\d\d(?![\d.:])")

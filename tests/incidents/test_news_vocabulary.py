@@ -259,6 +259,8 @@ def test_the_present_tense_of_a_capture(clause: str) -> None:
         "In April, Armenian fighters advanced in a pincer movement from Armenia and Karabakh",
         "the enemy has been trying to secure positional advances, notably towards Sotk",
         "civilians fleeing the latest Armenian advance in south west Azerbaijan",
+        # EVN Report, May 2021, relaying the Armenian ministry
+        "Azerbaijani forces tried to advance their military positions near Vardenis",
     ],
 )
 def test_an_advance_is_an_offensive(clause: str) -> None:

@@ -283,3 +283,17 @@ def test_the_items_clock_stamp_wins_over_the_sites_date_of_the_day() -> None:
     )
     document = parse_document(text, "item.txt")
     assert (document.published, document.published_from) == (D(2018, 3, 4), "date line")
+
+
+def test_a_timelines_first_day_is_not_the_items_date() -> None:
+    # EVN Report's nine-day timeline of May 2021 (shortened): a bare date heads each day
+    text = (
+        "May 12, 2021\n"
+        "On Wednesday, May 12, 2021, reports started circulating of skirmishes near Ishkhanasar.\n"
+        "May 13, 2021\n"
+        "On the following day, May 13, the ministry reported that Azerbaijani forces tried to "
+        "advance their positions near Vardenis.\n"
+    )
+    assert parse_document(text, "timeline.txt").published is None
+    one_day = "May 12, 2021\nOn Wednesday, reports started circulating of skirmishes.\n"
+    assert parse_document(one_day, "item.txt").published == D(2021, 5, 12)
