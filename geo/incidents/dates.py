@@ -47,7 +47,10 @@ _MONTH = (
 )
 _DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{name}>(?:19|20)\d\d)(?!\d)"
-_PART = r"(?:(?P<{name}>(?i:early|mid|late|end of|beginning of|start of))[\s-]+(?:of\s+)?)?"
+_PART = (
+    r"(?:(?P<{name}>(?i:early|mid|late|end of|beginning of|start of|(?:the\s+)?first\s+days\s+of"
+    r"|(?:the\s+)?last\s+days\s+of))[\s-]+(?:of\s+)?)?"
+)
 _DASH = r"\s*(?:–|—|-|to|until|till|through)\s*"
 
 
@@ -157,7 +160,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # April last year" (devnews 13; the ministries' statements)
         (
             "month_item_year",
-            rf"\b{_p(_MONTH, 'm')},?\s+(?:of\s+)?(?P<which>(?i:this|last))\s+year\b",
+            rf"\b{_p(_PART, 'p')}{_p(_MONTH, 'm')},?\s+(?:of\s+)?"
+            r"(?P<which>(?i:this|last))\s+year\b",
         ),
         (
             "season_year",
@@ -189,7 +193,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month_day_day", rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd1')}{_DASH}{_p(_DAY, 'd2')}\b"),
         ("day_month", rf"\b{_p(_DAY, 'd')}\s+{_p(_MONTH, 'm')}\b"),
         ("month_day", rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)"),
-        ("part_month", rf"\b(?P<p>(?i:early|mid|late))[\s-]+{_p(_MONTH, 'm')}\b"),
+        (
+            "part_month",
+            r"\b(?P<p>(?i:early|mid|late|(?:the\s+)?(?:first|last)\s+days\s+of))[\s-]+"
+            rf"{_p(_MONTH, 'm')}\b",
+        ),
         ("month_only", rf"\b(?i:in|of|during|by|since|until)\s+{_p(_MONTH, 'm')}\b(?!\s+\d)"),
         (
             "relative_days",
@@ -307,7 +315,9 @@ def _month_end(year: int, month: int) -> dt.date:
 
 def _month_range(year: int, month: int, part: str | None) -> tuple[dt.date, dt.date]:
     last = calendar.monthrange(year, month)[1]
-    part = (part or "").lower()
+    part = " ".join((part or "").lower().split())
+    # "in the first days of March", "in the last days of May" (ANI's 1991 chronicle, APA)
+    part = _DAYS_PARTS.get(part.removeprefix("the "), part)
     if part == "early" or part in {"beginning of", "start of"}:
         return dt.date(year, month, 1), dt.date(year, month, 10)
     if part == "mid":
@@ -335,6 +345,7 @@ def _season_range(year: int, season: str, part: str | None) -> tuple[dt.date, dt
     return dt.date(year, first, 1), _month_end(year, last)
 
 
+_DAYS_PARTS = {"first days of": "early", "last days of": "late"}
 _YEAR_PARTS = {"end of": "late", "beginning of": "early", "start of": "early"}
 
 
@@ -464,11 +475,13 @@ class _Resolver:
     def _month_item_year(
         self, m: re.Match[str]
     ) -> tuple[dt.date, dt.date, DatePrecision, bool, bool] | None:
-        item = self._item_week()
+        # "in the last days of May this year" after a sentence on 1992 (APA, 2018): the
+        # writer's year, however far back the sentence before went, unlike a weekday
+        item = self.context.item_date
         if item is None:
             return None
         year = item.year - (1 if m["which"].lower() == "last" else 0)
-        start, end = _month_range(year, _month_number(m["m"]), None)
+        start, end = _month_range(year, _month_number(m["m"]), m["p"])
         if start > item:
             return None
         self.inferred = f"'{m['which']} year' counted from {self.context.describe_item_date()}"

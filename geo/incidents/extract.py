@@ -110,6 +110,8 @@ class _DocState:
     lede: tuple[int, int] = (0, 0)
     # the Date field of a Wikipedia infobox before it ("- Date: 1–19 October 1992")
     infobox_date: DateRange | None = None
+    # the document's text, for what spans sentences (a quotation still open)
+    text: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +220,7 @@ def _document_candidates(
         item_date_from=document.published_from,
         headline_places=headline_places(document, gazetteer),
         lede=_lede(document),
+        text=document.text,
     )
     sections = _section_sentences(document)
     # one stamp is the item's own; several are a live blog's, each heading its entry
@@ -703,7 +706,7 @@ def _context_date(
     if when is None:
         when = continued.when if continued is not None else _previous_date(state, sentence)
     when = when or state.heading_date or _lede_date(state, sentence)
-    when = when or _ongoing_date(state, clause)
+    when = when or _ongoing_date(state, sentence, clause)
     when = when or _infobox_lead_date(state, sentence)
     if when is None and _is_full_sentence(sentence.text):
         when = _war_date(clause)
@@ -735,7 +738,7 @@ def _lede_date(state: _DocState, sentence: Sentence) -> DateRange | None:
     they sum up (an NGO report's "Investigate Alleged Indiscriminate Attacks", a month's
     advance under "Army liberated 11 thousand hectares"), and fold into the report they head.
     """
-    if not _is_in_lede(state, sentence):
+    if not _is_in_lede(state, sentence) or _is_in_open_quote(state, sentence):
         return None
     return _item_day_or_before(state, "its first paragraph gives no date")
 
@@ -758,11 +761,23 @@ _ONGOING = re.compile(
 )
 
 
-def _ongoing_date(state: _DocState, clause: str) -> DateRange | None:
+def _ongoing_date(state: _DocState, sentence: Sentence, clause: str) -> DateRange | None:
     """Date an undated report in the present perfect or progressive by its item's date."""
-    if _ONGOING.search(clause) is None:
+    if _ONGOING.search(clause) is None or _is_in_open_quote(state, sentence):
         return None
     return _item_day_or_before(state, "the report tells in the present tense what is going on")
+
+
+def _is_in_open_quote(state: _DocState, sentence: Sentence) -> bool:
+    """Tell whether a sentence stands inside a quotation opened in an earlier sentence.
+
+    "... circulated telegrams in the first days of March: “We beg of you to save us. ... The
+    Azerbaijan OMON is capturing our children ...”" (ANI, on 1991): the present tense is the
+    telegram's, not the item's.
+    """
+    start = state.text.rfind("\n", 0, sentence.start) + 1
+    before = state.text[start : sentence.start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 # A live blog's entry opens with its time: "06:45 GMT – Scud missile fired on Ganja, Al Jazeera

@@ -83,7 +83,8 @@ def test_overnight_is_the_night_ending_on_the_item_date() -> None:
     ("text", "expected"),
     [
         # APA, 8 June 2018 (devnews 13)
-        ("In the last days of May this year, the heights were liberated.", D(2018, 5, 1)),
+        # "the last days of" is the last third of the month
+        ("In the last days of May this year, the heights were liberated.", D(2018, 5, 21)),
         ("In April last year, two soldiers were killed at the border.", D(2017, 4, 1)),
     ],
 )
@@ -446,3 +447,35 @@ def test_the_items_own_stamp_gives_no_year_to_the_text_under_it() -> None:
     extraction = extract_incidents([parse_document(text, "item.txt")], load_gazetteer(PLACES_CSV))
     attack = [i for i in extraction.incidents if "Levonarkh" in i.sources[-1].quote]
     assert [i.when.start for i in attack] == [D(2008, 3, 4)]
+
+
+def test_this_year_counts_from_the_item_after_a_sentence_on_another_year() -> None:
+    # APA, June 2018: "in the last days of May this year" after a sentence on 1992
+    context = DateContext(item_date=D(2018, 6, 8), item_date_from="date line")
+    found = find_dates(
+        "It is reported that in the last days of May this year, the heights were taken.",
+        context=context,
+        previous=DateRange(D(1992, 1, 1), D(1992, 12, 31), "year"),
+    )
+    assert [(f.when.start, f.when.end) for f in found] == [(D(2018, 5, 21), D(2018, 5, 31))]
+    found = find_dates("The telegrams came in the first days of March.", context_year=1991)
+    assert [(f.when.start, f.when.end) for f in found] == [(D(1991, 3, 1), D(1991, 3, 10))]
+
+
+def test_the_present_tense_of_a_quotation_is_not_the_items() -> None:
+    # ANI, September 2015, quoting telegrams of March 1991 (shortened)
+    text = (
+        "Date: 2015-09-03\n\nYesterday a new city park was opened in Yerevan.\n\n"
+        "The inhabitants of Getashen circulated telegrams: “We beg of you to save us. The "
+        "Soviet army is wiping out Soviet citizens. The Azerbaijan OMON is capturing our "
+        "children, women and elderly.”\n"
+    )
+    extraction = extract_incidents([parse_document(text, "page.txt")], load_gazetteer(PLACES_CSV))
+    assert [i.when.start.year for i in extraction.incidents] == []
+    # outside a quotation the present tense is the item's
+    text = (
+        "Date: 2015-09-03\n\nYesterday a new city park was opened in Yerevan.\n\n"
+        "The Azerbaijan OMON is capturing the villages of Getashen.\n"
+    )
+    extraction = extract_incidents([parse_document(text, "page.txt")], load_gazetteer(PLACES_CSV))
+    assert [i.when.start.year for i in extraction.incidents] == [2015]
