@@ -777,9 +777,7 @@ def find_dates(
     claimed: list[tuple[int, int]] = []
     found: list[DateMatch] = []
     looks_ahead = _FUTURE_WORDS.search(text) is not None
-    for kind, pattern in _PATTERNS:
-        if not _NEEDS[kind] <= signals:
-            continue
+    for kind, pattern in _patterns_for(signals):
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in claimed):
                 continue
@@ -934,6 +932,12 @@ def _first_without_year(pattern: re.Pattern[str], text: str) -> re.Match[str] | 
         if not _YEAR_AFTER.match(text, match.end()):
             return match
     return None
+
+
+@functools.cache
+def _patterns_for(signals: frozenset[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Return the date forms whose signal words a text has, in their order."""
+    return tuple((kind, pattern) for kind, pattern in _PATTERNS if _NEEDS[kind] <= signals)
 
 
 def has_date_signal(text: str) -> bool:
