@@ -214,6 +214,10 @@ _AGGREGATE = re.compile(
     r"|as\s+a\s+result\s+of\s+the\s+(?:conflict|war)\b|by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b"
     r"|became\s+more\b|as\s+(?:border\s+)?clashes\s+continued\b"
     r"|since\s+the\s+start\s+of\b|during\s+the\s+year\b|since\s+the\s+(?:1994\s+)?ceasefire\b"
+    # a toll since the war began: "7 civilians have been killed by Azeri bombings since the
+    # attacks began on September 27" (Armenpress, 2020; "since the fighting erupted")
+    r"|since\s+the\s+(?:attacks?|fighting|war|hostilities|escalation|clashes|offensive)\s+"
+    r"(?:began|started|erupted|broke\s+out|resumed)\b"
     r"|over\s+the\s+(?:course|period)\b|per\s+year\b|annually\b|each\s+year\b"
     r"|between\s+(?:19|20)\d\d\s+and\b"
     # Running totals of the ministries: "to date, N servicemen", "so far, five deaths"; not

@@ -721,9 +721,13 @@ _PARAGRAPH_END = re.compile(r"\n")
 
 def _lede(document: Document) -> tuple[int, int]:
     """Return where the first paragraph of prose starts and ends (after headline and furniture)."""
+    headline = " ".join(document.headline.split())
     for sentence in document.sentences:
         is_prose = not sentence.is_table and not _INFOBOX_FIELD.match(sentence.text)
-        if is_prose and len(sentence.text.split()) >= _LEDE_WORDS:
+        # a long headline ("CivilNet: Azerbaijan's Artillery Strike Kills One Civilian,
+        # Injures Two in ...") is no paragraph of the item
+        is_headline = bool(headline) and " ".join(sentence.text.split()) == headline
+        if is_prose and not is_headline and len(sentence.text.split()) >= _LEDE_WORDS:
             end = _PARAGRAPH_END.search(document.text, sentence.end)
             return sentence.start, end.start() if end is not None else len(document.text)
     return 0, 0

@@ -17,7 +17,7 @@ from dateutil import parser as date_parser
 # Header lines of copied items and of our development corpora ("Source: URL" on line 1).
 _HEADER = re.compile(
     r"^\s*(?P<key>source|url|link|date|published|publication date|posted|updated|author|title"
-    r"|headline)\s*:\s*(?P<value>\S.*?)\s*$",
+    r"|headline|categories|category|tags|section)\s*:\s*(?P<value>\S.*?)\s*$",
     re.IGNORECASE,
 )
 _HEADER_KEYS = {
@@ -33,6 +33,12 @@ _HEADER_KEYS = {
     "updated": "updated",
     "author": "author",
     "title": "title",
+    # a blog's or an aggregator's labels above the headline ("Categories: 2020" on a repost
+    # of CivilNet; devset 20's "Categories" block)
+    "categories": "categories",
+    "category": "categories",
+    "tags": "tags",
+    "section": "section",
     "headline": "title",
 }
 # Page stores prefix the first line with the date they recorded: " date 2016-12-29 ...".

@@ -479,3 +479,18 @@ def test_the_present_tense_of_a_quotation_is_not_the_items() -> None:
     )
     extraction = extract_incidents([parse_document(text, "page.txt")], load_gazetteer(PLACES_CSV))
     assert [i.when.start.year for i in extraction.incidents] == [2015]
+
+
+def test_the_lede_is_the_first_paragraph_under_a_long_headline() -> None:
+    # the CivilNet repost: a fifteen-word headline is not the item's first paragraph
+    text = (
+        "Categories: 2020\n\n"
+        "CivilNet: Azerbaijan’s Artillery Strike Kills One Civilian, Injures Two in Armenia’s "
+        "Gegharkunik region\n\n"
+        "2 October, 2020 03:52\n\n"
+        "An Azerbaijani artillery strike directed at Shatvan and Mets Masrik towns in Armenia’s "
+        "Gegharkunik region killed one man and injured two other civilians.\n"
+    )
+    extraction = extract_incidents([parse_document(text, "item.txt")], load_gazetteer(PLACES_CSV))
+    strike = [i for i in extraction.incidents if any("Shatvan" in s.quote for s in i.sources)]
+    assert [(i.when.start, i.when.end) for i in strike] == [(D(2020, 10, 1), D(2020, 10, 2))]

@@ -169,6 +169,11 @@ def test_running_totals_are_not_incidents_but_superlatives_are_not_totals() -> N
     # nor is a week's shelling of one town (NYT, September 1993)
     assert not is_aggregate("The town has been shelled throughout the week, the reports added.")
     assert is_aggregate("Shelling continued throughout the war.")
+    # a toll since the war began (Armenpress, October 2020)
+    assert is_aggregate(
+        "7 civilians in Artsakh have been killed by Azeri bombings since the attacks began."
+    )
+    assert not is_aggregate("The shelling began on September 27 and killed two civilians.")
     # a live blog's growing toll
     assert is_aggregate("Fatalities among military personnel have risen to at least 926.")
     assert is_aggregate("By then the number of soldiers killed rose to 39.")
