@@ -63,6 +63,11 @@ _SAID_IN = re.compile(
     r"\b(?i:said|says|told\s+(?:reporters|journalists|a\s+news\s+conference)|announced"
     r"|stated)\s+in\s+$"
 )
+# A sentence's opening "After ..., " or "Following ..., " tells what came before the event:
+# "Following missile attacks on Tartar, Armed Forces of Armenia fired missiles on Barda"
+# (Trend, 2020), "After successfully defending the Martuni region, Melkonian's fighters were
+# tasked to ... capture the region of Kalbajar" (seed 004).
+_BACKDROP = re.compile(r"\W*(?:Following|After|Amid)\s[^,;.]{3,80},")
 _TOWN_KINDS = frozenset({"city", "town"})
 # Only the national capitals of the texts (Baku, Yerevan) are this large.
 _CAPITAL_POPULATION = 1_000_000
@@ -246,14 +251,16 @@ _ORIGIN_BEFORE = re.compile(
 
 
 def _place_rank(mention: Mention, sentence: Sentence, cue_at: int) -> tuple[int, int, int, int]:
-    """Most precise first, then not the origin of fire, then after "in/near/at", then nearest."""
+    """Most precise first, then not the origin of fire nor a backdrop, then after "in/near/at"."""
     local = mention.start - sentence.start
     before = _window_before(sentence.text, local)
     has_locative = _LOCATIVE.search(before) is not None
     is_origin = _ORIGIN_BEFORE.search(sentence.text, max(0, local - 200), local) is not None
+    backdrop = _BACKDROP.match(sentence.text)
+    is_backdrop = backdrop is not None and local < backdrop.end()
     return (
         PRECISION_RANK[mention.precision],
-        1 if is_origin else 0,
+        1 if is_origin or is_backdrop else 0,
         0 if has_locative else 1,
         abs(local - cue_at),
     )

@@ -358,3 +358,13 @@ def test_a_village_called_so_goes_before_the_town_of_its_district(
     (incident,) = _incidents(gaz, text)
     assert incident.place is not None
     assert incident.place.name == expected
+
+
+def test_the_event_an_opening_after_clause_tells_of_is_a_backdrop(gaz: Gazetteer) -> None:
+    # Trend, 28 October 2020
+    text = (
+        "Date: 2020-10-28\n\nFollowing missile attacks on Tartar, Armed Forces of Armenia "
+        "fired missiles on Barda on 28 October.\n"
+    )
+    (incident,) = _incidents(gaz, text)
+    assert [p.place.name for p in incident.places] == ["Barda", "Tartar"]
