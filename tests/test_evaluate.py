@@ -46,7 +46,9 @@ def test_scores_do_not_regress(report: Evaluation) -> None:
     # incident) and one more real report the gold set does not list (displacement "as a result
     # of attacks" in five rayons, 1991).
     assert report.recall >= 0.95
-    assert report.precision >= 0.90
+    # 0.908 before the rules of blind batches 11 and 13 (2026-12-02): a span of years lends
+    # no year, "the village of Karintak" before "Shusha", "the village of Vardan" kept apart
+    assert report.precision >= 0.92
     assert report.negatives_hit == 0
     assert report.date_consistency >= 0.91
     assert report.median_km is not None
@@ -132,7 +134,7 @@ def test_malformed_gold_is_a_clear_error(tmp_path: Path) -> None:
 DEV_FLOORS = {
     # corpus: (recall, precision, dates consistent) over all its documents
     "devset": (0.82, 0.86, 0.81),
-    "devnews": (0.58, 0.90, 0.93),
+    "devnews": (0.58, 0.90, 0.96),
 }
 
 
