@@ -482,7 +482,8 @@ def test_the_present_tense_of_a_quotation_is_not_the_items() -> None:
 
 
 def test_the_lede_is_the_first_paragraph_under_a_long_headline() -> None:
-    # the CivilNet repost: a fifteen-word headline is not the item's first paragraph
+    # a repost of CivilNet, October 2020: the blog's "Categories:" line is metadata, and the
+    # fifteen-word headline under it is not the item's first paragraph
     text = (
         "Categories: 2020\n\n"
         "CivilNet: Azerbaijan’s Artillery Strike Kills One Civilian, Injures Two in Armenia’s "
@@ -491,6 +492,9 @@ def test_the_lede_is_the_first_paragraph_under_a_long_headline() -> None:
         "An Azerbaijani artillery strike directed at Shatvan and Mets Masrik towns in Armenia’s "
         "Gegharkunik region killed one man and injured two other civilians.\n"
     )
-    extraction = extract_incidents([parse_document(text, "item.txt")], load_gazetteer(PLACES_CSV))
+    document = parse_document(text, "item.txt")
+    assert document.metadata["categories"] == "2020"
+    assert document.headline.startswith("CivilNet: Azerbaijan’s Artillery Strike")
+    extraction = extract_incidents([document], load_gazetteer(PLACES_CSV))
     strike = [i for i in extraction.incidents if any("Shatvan" in s.quote for s in i.sources)]
     assert [(i.when.start, i.when.end) for i in strike] == [(D(2020, 10, 1), D(2020, 10, 2))]

@@ -297,18 +297,3 @@ def test_a_timelines_first_day_is_not_the_items_date() -> None:
     assert parse_document(text, "timeline.txt").published is None
     one_day = "May 12, 2021\nOn Wednesday, reports started circulating of skirmishes.\n"
     assert parse_document(one_day, "item.txt").published == D(2021, 5, 12)
-
-
-def test_a_label_line_above_the_headline_is_metadata() -> None:
-    # a repost of CivilNet, October 2020: the blog's "Categories:" line, then the headline
-    text = (
-        "Categories: 2020\n\n"
-        "CivilNet: Azerbaijan’s Artillery Strike Kills One Civilian, Injures Two in Armenia’s "
-        "Gegharkunik region\n\n"
-        "2 October, 2020 03:52\n\n"
-        "An Azerbaijani artillery strike directed at Shatvan and Mets Masrik towns in Armenia’s "
-        "Gegharkunik region killed one man and injured two other civilians.\n"
-    )
-    document = parse_document(text, "item.txt")
-    assert document.metadata["categories"] == "2020"
-    assert document.headline.startswith("CivilNet: Azerbaijan’s Artillery Strike")
