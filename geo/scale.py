@@ -145,7 +145,11 @@ def _connect(jobs: int, scheduler: str | None) -> Any:
         n_workers=jobs,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        # The scheduler serves HTTP even without a dashboard, on 8787 unless told otherwise:
+        # a free port, so that a second cluster on the machine (a notebook's, another build)
+        # neither clashes with it nor warns.
+        dashboard_address=":0",
+        scheduler_kwargs={"dashboard": False},
         silence_logs=logging.WARNING,
     )
     return Client(cluster)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,8 +34,13 @@ def one_process(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
+    # a free port for the scheduler's HTTP server: 8787 may be taken by another suite's cluster
     with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",
+        scheduler_kwargs={"dashboard": False},
     ) as cluster:
         yield cluster.scheduler_address
 
@@ -112,3 +119,19 @@ def test_batches_keep_file_order_and_balance_bytes() -> None:
         ["5.txt"],
     ]
     assert split_batches([], 4) == []
+
+
+def test_a_busy_dashboard_port_stops_no_build(
+    tmp_path: Path, one_process: dict[str, bytes]
+) -> None:
+    # another cluster on the machine (a notebook's, a second suite) holds Dask's usual 8787
+    with socket.socket() as holder:
+        holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        with contextlib.suppress(OSError):  # already taken: the same condition
+            holder.bind(("", 8787))
+            holder.listen()
+        config = BuildConfig(
+            seeds=SEEDS, gazetteer=GAZETTEER, out=tmp_path, jobs=2, is_cached=False
+        )
+        build(config)
+    assert _outputs(tmp_path) == one_process
