@@ -368,3 +368,14 @@ def test_the_event_an_opening_after_clause_tells_of_is_a_backdrop(gaz: Gazetteer
     )
     (incident,) = _incidents(gaz, text)
     assert [p.place.name for p in incident.places] == ["Barda", "Tartar"]
+
+
+def test_karabakh_alone_is_the_region(gaz: Gazetteer) -> None:
+    # Turan, August 2014: "the list of 9 servicemen killed in Karabakh last night"
+    text = "Date: 2014-08-01\n\nNine servicemen were killed in Karabakh last night.\n"
+    (incident,) = _incidents(gaz, text)
+    assert incident.place is not None
+    assert (incident.place.id, incident.geo_precision) == ("wp:nagorno-karabakh", "region")
+    # a side named after it places nothing
+    text = "Date: 2014-08-01\n\nKarabakh Armenians said two soldiers were killed last night.\n"
+    assert [i.place for i in _incidents(gaz, text)] == [None]
