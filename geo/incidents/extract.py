@@ -912,11 +912,7 @@ def _is_moved_on(state: _DocState, last: Candidate, sentence: Sentence) -> bool:
     # a timeline entry just before that opens with its own date: "APRIL 1991 - ... deport
     # the Armenian population ... This sparks fighting that leaves 60 dead" (AP's key dates)
     # follows that entry, not the one of January 1990 above it
-    is_entry_before = (
-        written.index == sentence.index - 1
-        and bool(when.text)
-        and written.text.lstrip().startswith(when.text)
-    )
+    is_entry_before = written.index == sentence.index - 1 and _opens_with(written.text, when.text)
     return is_after and is_apart and (when.precision == "year" or is_entry_before)
 
 

@@ -179,7 +179,9 @@ def clause_places(
     # "during the occupation of Kalbajar, ... massacred the residents of the village of
     # Aghdaban" (Trend; "the village of Alkhanly of Fizuli region", Turan): a town's name often
     # stands for its district, and a village of that district named beside it is more precise.
-    ranked = sorted(usable, key=lambda m: _place_rank(m, sentence, cue_at))
+    backdrop = _BACKDROP.match(sentence.text)
+    backdrop_end = backdrop.end() if backdrop is not None else 0
+    ranked = sorted(usable, key=lambda m: _place_rank(m, sentence, cue_at, backdrop_end))
     if ranked and ranked[0].place.kind in _TOWN_KINDS and ranked[0].place.admin:
         district = ranked[0].place.admin
         village = next(
@@ -250,14 +252,15 @@ _ORIGIN_BEFORE = re.compile(
 )
 
 
-def _place_rank(mention: Mention, sentence: Sentence, cue_at: int) -> tuple[int, int, int, int]:
+def _place_rank(
+    mention: Mention, sentence: Sentence, cue_at: int, backdrop_end: int
+) -> tuple[int, int, int, int]:
     """Most precise first, then not the origin of fire nor a backdrop, then after "in/near/at"."""
     local = mention.start - sentence.start
     before = _window_before(sentence.text, local)
     has_locative = _LOCATIVE.search(before) is not None
     is_origin = _ORIGIN_BEFORE.search(sentence.text, max(0, local - 200), local) is not None
-    backdrop = _BACKDROP.match(sentence.text)
-    is_backdrop = backdrop is not None and local < backdrop.end()
+    is_backdrop = local < backdrop_end
     return (
         PRECISION_RANK[mention.precision],
         1 if is_origin or is_backdrop else 0,

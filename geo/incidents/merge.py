@@ -343,7 +343,9 @@ def _same_section(candidates: Sequence[Candidate], members: list[int]) -> Iterat
         # a village the gazetteer lacks is another place than a known one.
         if a.is_pinpoint and b.is_pinpoint and a.place_id != b.place_id:
             continue
-        if (a.is_pinpoint and b.names_unknown) or (b.is_pinpoint and a.names_unknown):
+        if (a.is_pinpoint and b.names_unknown_village) or (
+            b.is_pinpoint and a.names_unknown_village
+        ):
             continue
         if _facts_nested(a, b) or (
             (a.start, a.end) == (b.start, b.end)
@@ -358,7 +360,7 @@ class _SectionFacts:
 
     index: int
     is_pinpoint: bool
-    names_unknown: bool
+    names_unknown_village: bool
     place_id: str | None
     start: dt.date
     end: dt.date

@@ -321,22 +321,23 @@ def _first_date_heading(blocks: Sequence[Block]) -> dt.date | None:
     was saved, beside the weather); the agencies stamp their items so ("12 November, 2014
     00:00", "20.07.2021 [12:25]").
     """
-    found = [
-        (date, _CLOCK.search(block.text) is not None)
-        for block in blocks[:_DATE_LINE_BLOCKS]
+    headings = [
+        (position, date, _CLOCK.search(block.text) is not None)
+        for position, block in enumerate(blocks)
         if block.kind == "heading" and (date := parse_date_line(block.text)) is not None
     ]
-    stamped = [date for date, is_stamped in found if is_stamped]
+    first = [
+        (date, is_stamped)
+        for position, date, is_stamped in headings
+        if position < _DATE_LINE_BLOCKS
+    ]
+    stamped = [date for date, is_stamped in first if is_stamped]
     if stamped:
         return stamped[0]
     # Bare dates heading one section after another are a timeline's days ("May 12, 2021",
     # "May 13, 2021" in EVN Report's nine-day timeline), not the item's date.
-    days = {
-        date
-        for block in blocks
-        if block.kind == "heading" and (date := parse_date_line(block.text)) is not None
-    }
-    return found[0][0] if found and len(days) == 1 else None
+    days = {date for _, date, _ in headings}
+    return first[0][0] if first and len(days) == 1 else None
 
 
 _CLOCK = re.compile(r"(?<![\d.:])\d{1,2}[:.]\d\d(?![\d.:])")
