@@ -16,7 +16,7 @@ from geo.cache import ReportCache, document_key
 from geo.errors import GazetteerError, GeoError, InputError
 from geo.evaluate import CORPORA, PARTS, Evaluation, evaluate, gold_part, in_docs, load_gold
 from geo.fsutil import atomic_write_text
-from geo.incidents import Extraction, extract_incidents, merge_reports
+from geo.incidents import Extraction, MergeMemo, extract_incidents, merge_reports, restore_memo
 from geo.model import Document
 from geo.output import (
     EXPORT_FORMATS,
@@ -68,6 +68,8 @@ EXCLUDED_FILE = "excluded.csv"
 DEFAULT_GAZETTEER = Path("gazetteer/places.csv")
 # Starting a local Dask cluster costs seconds; below this much new text one process is faster.
 AUTO_PARALLEL_BYTES = 4_000_000
+# The merge memo's entry in the cache; document entries are named by hex digests.
+MERGE_MEMO_KEY = "merge-memo"
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +220,7 @@ class Extracted:
 
     ``fresh`` holds the outcomes extracted by this build under their cache keys and ``keys``
     every readable document's key: :func:`store_in_cache` keeps the one and prunes to the other.
+    ``memo`` is what the merge computed, kept for the next build.
     """
 
     outcomes: tuple[DocumentOutcome, ...]
@@ -226,6 +229,7 @@ class Extracted:
     jobs: int
     fresh: tuple[tuple[str, DocumentOutcome], ...] = ()
     keys: frozenset[str] = frozenset()
+    memo: MergeMemo | None = None
 
 
 def extract_seeds(
@@ -246,7 +250,7 @@ def extract_seeds(
         A bad file when ``config.is_strict``, or when no file at all could be read.
     """
     paths = seed_files(config.seeds)
-    outcomes, todo, keys = _look_up(paths, cache)
+    outcomes, todo, doc_keys = _look_up(paths, cache)
     jobs = _jobs_for(config, sum(len(seed.data) for _, _, seed in todo)) if todo else 1
     known = len(outcomes)
     if on_progress is not None:
@@ -267,9 +271,11 @@ def extract_seeds(
             fresh.append((key, outcome))
     ordered = tuple(outcomes[index] for index in range(len(paths)))
     _check_readable(config, ordered)
-    extraction = merge_reports(o.reports for o in ordered if o.reports is not None)
-    from_cache = len(keys) - len(todo)
-    return Extracted(ordered, extraction, from_cache, jobs, tuple(fresh), frozenset(keys))
+    memo = restore_memo(cache.get(MERGE_MEMO_KEY), doc_keys) if cache is not None else None
+    extraction = merge_reports((o.reports for o in ordered if o.reports is not None), memo)
+    from_cache = len(doc_keys) - len(todo)
+    keys = frozenset(doc_keys.values())
+    return Extracted(ordered, extraction, from_cache, jobs, tuple(fresh), keys, memo)
 
 
 def _report_done(report: Callable[[int, int], None], known: int, total: int, done: int) -> None:
@@ -278,11 +284,11 @@ def _report_done(report: Callable[[int, int], None], known: int, total: int, don
 
 def _look_up(
     paths: Sequence[Path], cache: ReportCache | None
-) -> tuple[dict[int, DocumentOutcome], list[tuple[int, str, SeedFile]], set[str]]:
-    """Outcomes known already (unreadable or cached), the files still to do, every key."""
+) -> tuple[dict[int, DocumentOutcome], list[tuple[int, str, SeedFile]], dict[str, str]]:
+    """Outcomes known already (unreadable or cached), the files still to do, keys by name."""
     outcomes: dict[int, DocumentOutcome] = {}
     todo: list[tuple[int, str, SeedFile]] = []
-    keys: set[str] = set()
+    keys: dict[str, str] = {}
     for index, path in enumerate(paths):
         try:
             seed = SeedFile(path, read_bytes(path))
@@ -290,7 +296,7 @@ def _look_up(
             outcomes[index] = DocumentOutcome(path.name, 0, None, error)
             continue
         key = document_key(path.name, seed.data)
-        keys.add(key)
+        keys[path.name] = key
         cached = cache.get(key) if cache is not None else None
         if isinstance(cached, DocumentOutcome):
             outcomes[index] = cached
@@ -303,7 +309,9 @@ def store_in_cache(cache: ReportCache, extracted: Extracted) -> None:
     """Keep this build's fresh outcomes and drop entries of documents no longer read."""
     for key, outcome in extracted.fresh:
         cache.put(key, outcome)
-    cache.prune(set(extracted.keys))
+    if extracted.memo is not None:
+        cache.put(MERGE_MEMO_KEY, extracted.memo.snapshot())
+    cache.prune(set(extracted.keys) | {MERGE_MEMO_KEY})
 
 
 def _jobs_for(config: BuildConfig, new_bytes: int) -> int:

@@ -13,7 +13,7 @@ import pytest
 
 from geo.cache import CACHE_DIR, ReportCache, document_key
 from geo.errors import InputError
-from geo.pipeline import BuildConfig, BuildResult, build
+from geo.pipeline import MERGE_MEMO_KEY, BuildConfig, BuildResult, build
 from geo.scale import DocumentOutcome
 from tests.conftest import GAZETTEER, SEEDS
 
@@ -37,7 +37,9 @@ def seeds(tmp_path: Path) -> Path:
 
 
 def _entries(out: Path) -> list[Path]:
-    return sorted((out / CACHE_DIR).glob("*/*.pickle"))
+    """The documents' entries, without the merge memo."""
+    found = sorted((out / CACHE_DIR).glob("*/*.pickle"))
+    return [path for path in found if path.stem != MERGE_MEMO_KEY]
 
 
 def test_second_build_takes_every_document_from_the_cache(seeds: Path, tmp_path: Path) -> None:
@@ -154,3 +156,29 @@ def test_entry_round_trips_an_outcome(tmp_path: Path) -> None:
     # a later build of the same generation finds the entry again
     assert ReportCache(tmp_path, b"gazetteer bytes").get(key) is not None
     assert ReportCache(tmp_path, b"other gazetteer").get(key) is None
+
+
+def test_merge_memo_is_kept_and_reused(seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "maps"
+    _build(seeds, out)
+    memo = next((out / CACHE_DIR).glob(f"*/{MERGE_MEMO_KEY}.pickle"))
+    first = memo.read_bytes()
+    before = _outputs(out)
+    _build(seeds, out)
+    # the second merge finds every bucket it needs and keeps just those
+    assert memo.read_bytes() == first
+    assert _outputs(out) == before
+
+
+def test_damaged_merge_memo_is_ignored_with_a_warning(
+    seeds: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    out = tmp_path / "maps"
+    _build(seeds, out)
+    before = _outputs(out)
+    memo = next((out / CACHE_DIR).glob(f"*/{MERGE_MEMO_KEY}.pickle"))
+    memo.write_bytes(pickle.dumps({"not": "a memo"}))
+    with caplog.at_level(logging.WARNING):
+        _build(seeds, out)
+    assert "merge memo of an unknown shape" in caplog.text
+    assert _outputs(out) == before

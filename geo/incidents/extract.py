@@ -43,6 +43,7 @@ from geo.incidents.locate import (
     place_named_before,
     refers_to_a_settlement,
 )
+from geo.incidents.memo import MergeMemo
 from geo.incidents.merge import CLOSE_DAYS, DATE_RANK, Candidate, merge_candidates
 from geo.incidents.periods import WAR_NAMES
 from geo.incidents.titles import fold_titles
@@ -173,8 +174,12 @@ def document_reports(document: Document, gazetteer: Gazetteer) -> DocumentReport
     )
 
 
-def merge_reports(reports: Iterable[DocumentReports]) -> Extraction:
-    """Merge the reports of every document, in document order, into incidents."""
+def merge_reports(reports: Iterable[DocumentReports], memo: MergeMemo | None = None) -> Extraction:
+    """Merge the reports of every document, in document order, into incidents.
+
+    ``memo`` carries what an earlier merge computed (see :mod:`geo.incidents.memo`); the
+    result is the same without it.
+    """
     candidates: list[Candidate] = []
     unresolved: dict[tuple[str, int, str], UnresolvedName] = {}
     excluded: list[ExcludedReport] = []
@@ -184,7 +189,7 @@ def merge_reports(reports: Iterable[DocumentReports]) -> Extraction:
         for name in report.unresolved:
             unresolved.setdefault((name.sentence.doc, name.start, name.name), name)
     return Extraction(
-        merge_candidates(candidates),
+        merge_candidates(candidates, memo),
         tuple(unresolved[key] for key in sorted(unresolved)),
         len(candidates),
         tuple(excluded),

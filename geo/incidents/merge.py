@@ -31,11 +31,12 @@ import hashlib
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from geo.incidents.dates import MONTHS
 from geo.incidents.figures import DeathFigure, span_figures
+from geo.incidents.memo import LocalPairs, MergeMemo
 from geo.model import (
     EVENT_TYPES,
     Claim,
@@ -98,8 +99,18 @@ class Candidate:
         return bool(self.places) and self.places[0].precision in _PINPOINT
 
 
-def merge_candidates(candidates: Sequence[Candidate]) -> tuple[Incident, ...]:
+def merge_candidates(
+    candidates: Sequence[Candidate], memo: MergeMemo | None = None
+) -> tuple[Incident, ...]:
     """Group candidates that report the same event and build one incident from each group.
+
+    Parameters
+    ----------
+    candidates
+        Every report, in document order.
+    memo
+        What earlier merges computed (see :mod:`geo.incidents.memo`); it gains this merge's
+        work. The incidents are the same with or without it.
 
     Returns
     -------
@@ -122,7 +133,7 @@ def merge_candidates(candidates: Sequence[Candidate]) -> tuple[Incident, ...]:
             i = parent[i]
         return i
 
-    for left, right in _same_event_pairs(candidates):
+    for left, right in _same_event_pairs(candidates, memo):
         a, b = root(left), root(right)
         if a == b or (places[a] and places[b] and places[a] != places[b]):
             continue
@@ -159,7 +170,9 @@ def _joined_days(
     return min(a[0], b[0]), max(a[1], b[1])
 
 
-def _same_event_pairs(candidates: Sequence[Candidate]) -> Iterator[tuple[int, int]]:
+def _same_event_pairs(
+    candidates: Sequence[Candidate], memo: MergeMemo | None
+) -> Iterator[tuple[int, int]]:
     buckets: dict[tuple[object, ...], list[int]] = {}
     by_place: dict[str, list[int]] = {}
     by_section: dict[tuple[str, str], list[int]] = {}
@@ -169,7 +182,7 @@ def _same_event_pairs(candidates: Sequence[Candidate]) -> Iterator[tuple[int, in
     for index, candidate in enumerate(candidates):
         text = candidate.sentence.text
         if text not in keys_of:
-            keys_of[text] = _text_keys(text)
+            keys_of[text] = _memo_text_keys(text, memo)
         words, skeleton = keys_of[text]
         when = (candidate.when.start, candidate.when.end)
         buckets.setdefault(("quote", words, *when), []).append(index)
@@ -184,11 +197,47 @@ def _same_event_pairs(candidates: Sequence[Candidate]) -> Iterator[tuple[int, in
         yield from itertools.pairwise(members)
     for members in skeletons.values():
         yield from _across_documents(candidates, members)
-    yield from _similar_across_documents(candidates, [m[0] for m in skeletons.values()])
+    yield from _similar_across_documents(candidates, [m[0] for m in skeletons.values()], memo)
     for members in by_place.values():
         yield from _same_place(candidates, members)
     for members in by_section.values():
-        yield from _same_section(candidates, members)
+        yield from _memo_pairs(candidates, members, memo, "section", _same_section)
+
+
+def _memo_text_keys(text: str, memo: MergeMemo | None) -> tuple[str, str]:
+    if memo is None:
+        return _text_keys(text)
+    keys = memo.text_keys.get(text)
+    if keys is None:
+        keys = memo.text_keys[text] = _text_keys(text)
+    memo.used_texts.add(text)
+    return keys
+
+
+def _memo_pairs(
+    candidates: Sequence[Candidate],
+    members: list[int],
+    memo: MergeMemo | None,
+    kind: str,
+    pairs_of: Callable[[Sequence[Candidate], list[int]], Iterable[tuple[int, int]]],
+) -> Iterator[tuple[int, int]]:
+    """Yield ``pairs_of(candidates, members)``, from the memo when the bucket is known."""
+    if memo is None:
+        yield from pairs_of(candidates, members)
+        return
+    key = memo.bucket_key(kind, (candidates[i].key for i in members))
+    local = memo.known_pairs(key)
+    if local is None or not _fits(local, len(members)):
+        position = {index: place for place, index in enumerate(members)}
+        local = tuple((position[a], position[b]) for a, b in pairs_of(candidates, members))
+        memo.keep_pairs(key, local)
+    for a, b in local:
+        yield members[a], members[b]
+
+
+def _fits(local: LocalPairs, size: int) -> bool:
+    """Tell whether stored pairs can belong to a bucket of ``size`` (a damaged memo cannot)."""
+    return all(0 <= a < size and 0 <= b < size for a, b in local)
 
 
 def _text_keys(text: str) -> tuple[str, str]:
@@ -242,7 +291,7 @@ _CONTENT_WORD = re.compile(r"[a-z][a-z-]{3,}")
 
 
 def _similar_across_documents(
-    candidates: Sequence[Candidate], representatives: list[int]
+    candidates: Sequence[Candidate], representatives: list[int], memo: MergeMemo | None
 ) -> Iterator[tuple[int, int]]:
     """Pair reworded reports of one event in different documents.
 
@@ -254,9 +303,16 @@ def _similar_across_documents(
         candidate = candidates[index]
         for year in range(candidate.when.start.year, candidate.when.end.year + 1):
             by_type_year.setdefault((candidate.event_type, year), []).append(index)
-    words = {i: _content_words(candidates[i].sentence.text) for i in representatives}
+    words: dict[int, set[str]] = {}
+
+    def sharing(candidates: Sequence[Candidate], members: list[int]) -> list[tuple[int, int]]:
+        for index in members:
+            if index not in words:
+                words[index] = _content_words(candidates[index].sentence.text)
+        return _word_sharing_pairs(members, words)
+
     for members in by_type_year.values():
-        for left, right in _word_sharing_pairs(members, words):
+        for left, right in _memo_pairs(candidates, members, memo, "similar", sharing):
             a, b = candidates[left], candidates[right]
             if a.sentence.doc == b.sentence.doc or not _overlap(a.when, b.when):
                 continue
