@@ -164,10 +164,15 @@ def test_merge_memo_is_kept_and_reused(seeds: Path, tmp_path: Path) -> None:
     memo = next((out / CACHE_DIR).glob(f"*/{MERGE_MEMO_KEY}.pickle"))
     first = memo.read_bytes()
     before = _outputs(out)
+    stamp = (memo.stat().st_ino, memo.stat().st_mtime_ns)
     _build(seeds, out)
-    # the second merge finds every bucket it needs and keeps just those
+    # the second merge finds every bucket it needs, so the memo is not written again
+    assert (memo.stat().st_ino, memo.stat().st_mtime_ns) == stamp
     assert memo.read_bytes() == first
     assert _outputs(out) == before
+    (seeds / "zz-copy.txt").write_bytes(next(iter(sorted(seeds.glob("*.txt")))).read_bytes())
+    _build(seeds, out)
+    assert memo.read_bytes() != first
 
 
 def test_damaged_merge_memo_is_ignored_with_a_warning(

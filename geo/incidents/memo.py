@@ -44,6 +44,7 @@ class MergeMemo:
     pairs: dict[str, LocalPairs] = field(default_factory=dict)
     used_texts: set[str] = field(default_factory=set)
     used_pairs: set[str] = field(default_factory=set)
+    has_new: bool = False
 
     def bucket_key(self, kind: str, members: Iterable[ReportKey]) -> str | None:
         """Digest of a bucket's reports, or None when one of them has no document key."""
@@ -69,6 +70,21 @@ class MergeMemo:
         if key is not None:
             self.pairs[key] = pairs
             self.used_pairs.add(key)
+            self.has_new = True
+
+    def keep_text_keys(self, text: str, keys: tuple[str, str]) -> None:
+        """Store the keys computed for ``text``."""
+        self.text_keys[text] = keys
+        self.used_texts.add(text)
+        self.has_new = True
+
+    @property
+    def is_changed(self) -> bool:
+        """Tell whether the snapshot differs from what was restored: new or unused entries."""
+        is_all_used = len(self.used_texts) == len(self.text_keys) and len(self.used_pairs) == len(
+            self.pairs
+        )
+        return self.has_new or not is_all_used
 
     def snapshot(self) -> tuple[dict[str, tuple[str, str]], dict[str, LocalPairs]]:
         """Return what to keep for the next build: the entries this merge used or made."""

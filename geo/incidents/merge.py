@@ -209,7 +209,8 @@ def _memo_text_keys(text: str, memo: MergeMemo | None) -> tuple[str, str]:
         return _text_keys(text)
     keys = memo.text_keys.get(text)
     if keys is None:
-        keys = memo.text_keys[text] = _text_keys(text)
+        keys = _text_keys(text)
+        memo.keep_text_keys(text, keys)
     memo.used_texts.add(text)
     return keys
 

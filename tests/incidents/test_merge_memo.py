@@ -53,6 +53,7 @@ def test_second_merge_recomputes_no_bucket(
     monkeypatch.setattr(merge_module, "_text_keys", refuse)
     _incidents(reports, memo)
     assert memo.used_pairs == set(memo.pairs)
+    assert not memo.is_changed
 
 
 def test_changed_document_recomputes_its_buckets_only(reports: list[DocumentReports]) -> None:
@@ -64,6 +65,7 @@ def test_changed_document_recomputes_its_buckets_only(reports: list[DocumentRepo
     assert _incidents(reports, again) == _incidents(reports, None)
     new = set(again.pairs) - stored
     assert new, "the changed document's buckets get new keys"
+    assert again.is_changed
     # every bucket of the other documents is found again
     assert len(again.used_pairs & stored) >= len(stored) - len(new)
 
