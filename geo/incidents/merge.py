@@ -211,7 +211,8 @@ def _memo_text_keys(text: str, memo: MergeMemo | None) -> tuple[str, str]:
     if keys is None:
         keys = _text_keys(text)
         memo.keep_text_keys(text, keys)
-    memo.used_texts.add(text)
+    else:
+        memo.used_texts.add(text)
     return keys
 
 
